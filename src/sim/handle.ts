@@ -1,0 +1,98 @@
+/**
+ * What `startSimulator()` (src/sim/index.ts) returns: the demo environment's backend and every test's KIS.
+ * Tests and the demo mode of the core use only this surface (plus the wire protocol itself).
+ */
+import type { AccountState, Fill, OrderRecord, Personality, SimExchange } from './exchange/types';
+
+export type RouteScope = string; // a TR ID ('TTTC0012U'), a path ('/oauth2/tokenP'), or '*'
+
+/** Fault-injection and behaviour knobs (kis-api.md "Simulator obligations" 21 and the per-section knobs). Changeable at runtime. */
+export interface SimKnobs {
+  /** Added latency per route (fixed + uniform jitter), ms. Key '*' applies to all. */
+  latency: Record<RouteScope, { fixedMs: number; jitterMs: number }>;
+  /** Rate limits, requests per 1-s sliding window per appkey. */
+  rateReal: number; // 18
+  ratePaper: number; // 1
+  newAppkeyRate: number | null; // 3 when the appkey is "new"; null = off
+  /** Force EGW00201: until this epoch ms (sim clock), or with probability p, optionally for some routes only. */
+  rateLimitStorm: { untilMs: number; probability: number; routes: RouteScope[] } | null;
+  spuriousRateLimitProb: number;
+  /** EGW00123 on the next N /uapi calls. */
+  forceTokenExpiredCalls: number;
+  tokenValidityMs: number; // 24 h
+  /** Order accepted and booked (notices flow), but the HTTP reply is a 5xx EGW0030x or a cut connection. Next N orders. */
+  failAfterAccept: { count: number; mode: 'http500' | 'cut' } | null;
+  /** Drop the WebSocket after N more data frames, or at a sim-clock time; with or without a close frame. */
+  wsDrop: { afterFrames?: number; atMs?: number; withClose: boolean } | null;
+  /** While set, notices that would be sent to a dropped socket are lost (only REST shows them). Default true. */
+  loseNoticesWhileDisconnected: boolean;
+  suppressPingpong: boolean;
+  pingIntervalMs: number; // 110_000
+  dropIfNoPongMs: number | null;
+  /** Send every notice twice. */
+  duplicateNotices: boolean;
+  /** EGW HTTP status (kis-api.md §3.5). */
+  egwHttpStatus: 500 | 200;
+  rejectDeprecatedTr: boolean;
+  requireOrgno: boolean;
+  validateHashkey: boolean;
+  altSpellings: boolean;
+  paperAllowNxQuotes: boolean;
+  paperRejectAnc: boolean;
+  paperInsufficientCode: string; // '40310000'
+  paperOrdDvsn: string[] | null;
+  /** Server registration cap per WS session. */
+  wsMaxRegistrations: number; // 41
+  feeRounding: 'truncate';
+  regimeOverride: 'legacy' | '2026-09' | null;
+  krxPreMarket: boolean;
+  nxtPostHaltAuction: boolean;
+}
+
+export interface SimClock {
+  now(): number;
+  /** Jump to a time (epoch ms or ISO string with offset); the market catches up to it. */
+  set(to: number | string): void;
+  /** Move forward; the market catches up. */
+  advance(ms: number): void;
+}
+
+export interface StartSimOptions {
+  personality?: Personality; // default 'real'
+  seed?: number; // default 1
+  /** 'real' = wall-clock KST; virtual = starts at `start` and runs at `speed`× (0 = frozen: only set/advance move it). */
+  clock?: 'real' | { start: string | number; speed?: number };
+  restPort?: number; // default 0 (ephemeral)
+  wsPort?: number; // default 0
+  knobs?: Partial<SimKnobs>;
+  /** Log lines to stderr (CLI); tests leave it off. */
+  log?: boolean;
+}
+
+export interface SimStats {
+  tokenIssuances(appkey?: string): number;
+  approvalIssuances(appkey?: string): number;
+  /** /uapi requests seen, optionally for one TR ID. */
+  requests(trId?: string): number;
+  /** Order-cash and order-rvsecncl requests that reached the exchange (accepted or rejected). */
+  orderRequests(): number;
+  wsSessions(): number;
+  rateLimited(): number;
+}
+
+export interface SimHandle {
+  rest: string; // http://127.0.0.1:PORT
+  ws: string; // ws://127.0.0.1:PORT
+  env: Personality;
+  appkey: string;
+  appsecret: string;
+  account: string; // 'NNNNNNNN-01'
+  htsId: string;
+  exchange: SimExchange;
+  clock: SimClock;
+  knobs: { get(): SimKnobs; set(partial: Partial<SimKnobs>): void };
+  stats: SimStats;
+  /** The account's truth: cash, positions, orders and fills, for comparing mirrors against. */
+  ledger(account?: string): AccountState & { orders: OrderRecord[]; fills: Fill[] };
+  close(): Promise<void>;
+}
