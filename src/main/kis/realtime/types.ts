@@ -10,8 +10,11 @@
 export interface ApprovalKeyProvider {
   /** A valid approval key for this environment (cached by the provider, reused while < 24 h old). */
   get(): Promise<string>;
-  /** The server said the key is not found (OPSP0011): forget it so the next get() issues a new one. */
-  invalidate(): Promise<void>;
+  /**
+   * The server said the key is not found (OPSP0011): forget it so the next get() issues a new one. `rejected`
+   * is the key that failed, so a provider can ignore a stale report about a key it already replaced.
+   */
+  invalidate(rejected?: string): Promise<void>;
 }
 
 /** Quote venue of a realtime TR: KRX (H0ST…), NXT (H0NX…) or 통합 (H0UN…). */
