@@ -188,7 +188,7 @@ export async function launchTerminal(options: LaunchOptions = {}): Promise<Termi
     });
     offEvents = core.on((event, payload) => {
       if (page.isClosed()) return;
-      page.evaluate(([e, p]) => (window as unknown as { __aegisDeliver?: (e: string, p: unknown) => void }).__aegisDeliver?.(e, p), [event, payload] as const).catch(() => {
+      page.evaluate(([e, p]) => (globalThis as unknown as { __aegisDeliver?: (e: string, p: unknown) => void }).__aegisDeliver?.(e, p), [event, payload] as const).catch(() => {
         // The page may be navigating or closing; it re-reads the state through app:connection on load.
       });
     });

@@ -5,14 +5,21 @@
  */
 import { buildAegisApi } from '../../src/shared/ipc/api';
 
+// test/ is type-checked with Node's libs only (no DOM), so the few page globals used here are declared.
+interface CspViolationEvent {
+  violatedDirective: string;
+  blockedURI: string;
+  sample: string;
+}
 interface HarnessWindow {
+  document: { addEventListener(type: 'securitypolicyviolation', listener: (e: CspViolationEvent) => void): void };
   __aegisCall(channel: string, input: unknown): Promise<unknown>;
   __aegisReportCsp(violation: { directive: string; blockedURI: string; sample: string }): void;
   __aegisDeliver?: (event: string, payload: unknown) => void;
   aegis?: unknown;
 }
 
-const w = window as unknown as HarnessWindow;
+const w = globalThis as unknown as HarnessWindow;
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 w.__aegisDeliver = (event, payload) => {
@@ -31,6 +38,6 @@ w.aegis = buildAegisApi({
   },
 });
 
-document.addEventListener('securitypolicyviolation', (e) => {
+w.document.addEventListener('securitypolicyviolation', (e) => {
   w.__aegisReportCsp({ directive: e.violatedDirective, blockedURI: e.blockedURI, sample: e.sample });
 });

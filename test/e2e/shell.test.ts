@@ -68,7 +68,7 @@ describe('environment badge (E2E)', () => {
     const t = await launchTerminal({ core: { environment: 'real' } });
     try {
       await expect.poll(() => t.page.getByTestId('env-badge').textContent()).toBe('실전');
-      const badgeColor = await t.page.getByTestId('env-badge').evaluate((el) => getComputedStyle(el).backgroundColor);
+      const badgeColor = await t.page.getByTestId('env-badge').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
       expect(badgeColor).toBe('rgb(229, 32, 46)');
       expect(await t.page.locator('.app').getAttribute('class')).toContain('env-frame-real');
     } finally {
