@@ -43,6 +43,8 @@ export interface SimKnobs {
   paperOrdDvsn: string[] | null;
   /** Server registration cap per WS session. */
   wsMaxRegistrations: number; // 41
+  /** rt_cd of the OPSP0008 MAX SUBSCRIBE OVER ack (kis-api.md §6.3: "1", knob "9"). */
+  wsMaxSubscribeRtCd: '1' | '9';
   feeRounding: 'truncate';
   regimeOverride: 'legacy' | '2026-09' | null;
   krxPreMarket: boolean;
@@ -70,13 +72,19 @@ export interface StartSimOptions {
 }
 
 export interface SimStats {
+  /** New access tokens minted (the KakaoTalk stand-in); a 6-h reuse answer is not an issuance. */
   tokenIssuances(appkey?: string): number;
+  /** tokenP calls answered with a token (new or reused). */
+  tokenRequests(appkey?: string): number;
   approvalIssuances(appkey?: string): number;
   /** /uapi requests seen, optionally for one TR ID. */
   requests(trId?: string): number;
   /** Order-cash and order-rvsecncl requests that reached the exchange (accepted or rejected). */
   orderRequests(): number;
+  /** WebSocket sessions currently bound to an appkey. */
   wsSessions(): number;
+  /** Sessions ever bound (reconnects count again). */
+  wsSessionsTotal(): number;
   rateLimited(): number;
 }
 
@@ -86,6 +94,8 @@ export interface SimHandle {
   env: Personality;
   appkey: string;
   appsecret: string;
+  /** The other environment's demo key pair (a paper key on a real simulator → EGW02004), for wrong-environment tests. */
+  otherEnv: { appkey: string; appsecret: string };
   account: string; // 'NNNNNNNN-01'
   htsId: string;
   exchange: SimExchange;
