@@ -7,7 +7,13 @@ import type { Clock } from '../../../shared/clock';
 import type { Logger } from '../../log';
 import type { AckMessage } from './control';
 import { nextStep, planRegistrations, type DesiredStreams, type Plan, type Registration, type Step, type VenueSelection } from './plan';
-import { SessionEndedError, type RealtimeSession } from './session';
+import { SessionEndedError } from './session';
+
+/** What the manager needs of a session (RealtimeSession implements it). */
+export interface AckingSession {
+  readonly isOpen: boolean;
+  request(trType: '1' | '2', trId: string, trKey: string, approvalKey: string): Promise<AckMessage>;
+}
 
 export type SubscriptionStatus = 'active' | 'removed' | 'failed' | 'invalid';
 
@@ -52,7 +58,7 @@ export class SubscriptionManager {
   /** Gave up on for this session (retry spent, or a protocol bug); cleared on the next session. */
   private readonly failed = new Set<string>();
   private readonly retried = new Set<string>();
-  private session: RealtimeSession | null = null;
+  private session: AckingSession | null = null;
   private approvalKey = '';
   private running = false;
   private dirty = false;
@@ -73,7 +79,7 @@ export class SubscriptionManager {
   }
 
   /** Starts driving a fresh session: nothing is registered on it yet. Resolves when caught up or ended. */
-  attach(session: RealtimeSession, approvalKey: string): Promise<void> {
+  attach(session: AckingSession, approvalKey: string): Promise<void> {
     this.session = session;
     this.approvalKey = approvalKey;
     this.active.clear();
@@ -194,6 +200,7 @@ export class SubscriptionManager {
           this.cap = Math.min(this.cap, held);
           log.warn('server registration limit reached; cap lowered', { cap: this.cap, registration: label(reg) });
           this.replan();
+          this.o.onEvent({ trId: reg.trId, symbol: reg.symbol, tier: reg.tier, status: 'failed', msgCd: code });
           return;
         }
         break;
