@@ -64,8 +64,20 @@ function w(from: number, to: number, phase: SessionPhase, acceptsOrders: boolean
   return { from, to, phase, acceptsOrders, matching, marketClass };
 }
 
-/** The session calendar of one venue in one regime. */
+const calendarCache = new Map<string, SessionCalendar>();
+
+/** The session calendar of one venue in one regime (memoised: calendars are immutable data). */
 export function sessionCalendar(venue: OrderVenue, regime: Regime, opts: SessionOptions = {}): SessionCalendar {
+  const key = `${venue}|${regime}|${opts.krxPreMarket ? 1 : 0}|${opts.nxtPostHaltAuction === false ? 0 : 1}`;
+  let cal = calendarCache.get(key);
+  if (!cal) {
+    cal = buildCalendar(venue, regime, opts);
+    calendarCache.set(key, cal);
+  }
+  return cal;
+}
+
+function buildCalendar(venue: OrderVenue, regime: Regime, opts: SessionOptions): SessionCalendar {
   if (venue === 'KRX') {
     const phases: PhaseWindow[] = [];
     const regular: Array<[number, number]> = [];

@@ -57,14 +57,23 @@ export function kstParts(epochMs: number): KstParts {
   };
 }
 
+// kstDate is called per trade in the simulator: remember the last day computed.
+let lastDayIndex = NaN;
+let lastDayYmd = '';
+
 /** KST calendar date 'YYYYMMDD' of an instant. */
 export function kstDate(epochMs: number): string {
-  return kstParts(epochMs).ymd;
+  const dayIndex = Math.floor((epochMs + KST_OFFSET_MS) / DAY_MS);
+  if (dayIndex !== lastDayIndex) {
+    lastDayYmd = kstParts(epochMs).ymd;
+    lastDayIndex = dayIndex;
+  }
+  return lastDayYmd;
 }
 
 /** KST wall time 'HHMMSS' of an instant. */
 export function kstTime(epochMs: number): string {
-  return kstParts(epochMs).hhmmss;
+  return formatHhmmss(kstSecondsOfDay(epochMs));
 }
 
 /** Seconds since KST midnight. */

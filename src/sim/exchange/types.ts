@@ -171,6 +171,13 @@ export interface OrderRecord {
   date: string; // YYYYMMDD
   time: string; // HHMMSS
   channel: 'api' | 'hts';
+  /**
+   * ADDED by the exchange: what this record is. 'modify'/'cancel' records are the requests of order-rvsecncl (their
+   * own ODNO, `originalOrderNo` = ORGN_ODNO); a cancel record's qty is the cancelled quantity (cncl_yn 'Y').
+   */
+  kind?: 'new' | 'modify' | 'cancel';
+  /** ADDED: venue the order rests on / last traded on ('' before it reached one), for excg_id_dvsn_cd of SOR orders. */
+  venue?: Venue | '';
 }
 
 export interface Fill {
@@ -271,7 +278,9 @@ export interface SimExchange {
   instrument(code: string): Instrument | undefined;
   quote(symbol: string, venue: Venue | 'UN'): Quote | undefined;
   book(symbol: string, venue: Venue | 'UN'): Book | undefined;
+  /** Oldest first (the wire wants newest first: reverse). Includes today's bar once today has traded. */
   dailyBars(symbol: string, venue: Venue | 'UN', fromYmd: string, toYmd: string, period: 'D' | 'W' | 'M' | 'Y'): DailyBar[];
+  /** Today's minute bars up to and including the minute of `uptoHHMMSS`, oldest first. */
   minuteBars(symbol: string, venue: Venue | 'UN', uptoHHMMSS: string): MinuteBar[];
 
   placeOrder(req: OrderRequest): Accepted | Rejection;
@@ -299,5 +308,13 @@ export interface SimExchange {
     setHalted(symbol: string, venue: Venue, halted: boolean): void;
     /** Deliver the next exchange acceptance as a refusal (RFUS_YN=1). */
     refuseNextOrder(): void;
+    /** ADDED: open another account (several may share one HTS ID). Positions at their average price. */
+    addAccount(account: {
+      account: string;
+      htsId: string;
+      holderName: string;
+      cash: number;
+      positions: Array<{ symbol: string; qty: number; avgPrice: number }>;
+    }): void;
   };
 }
