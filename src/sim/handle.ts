@@ -3,6 +3,8 @@
  * Tests and the demo mode of the core use only this surface (plus the wire protocol itself).
  */
 import type { AccountState, Fill, OrderRecord, Personality, SimExchange } from './exchange/types';
+import type { AccountFixture } from './fixtures/accounts';
+import type { InstrumentFixture } from './fixtures/universe';
 
 export type RouteScope = string; // a TR ID ('TTTC0012U'), a path ('/oauth2/tokenP'), or '*'
 
@@ -69,6 +71,10 @@ export interface StartSimOptions {
   knobs?: Partial<SimKnobs>;
   /** Log lines to stderr (CLI); tests leave it off. */
   log?: boolean;
+  /** Replace the instrument universe (default: the fixture universe of ~30 KOSPI/KOSDAQ names + an ETF). */
+  universe?: readonly InstrumentFixture[];
+  /** Replace the synthetic accounts (default: two accounts under one HTS ID). */
+  accounts?: readonly AccountFixture[];
 }
 
 export interface SimStats {

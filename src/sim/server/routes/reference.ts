@@ -2,6 +2,7 @@
  * chk-holiday (§4.11, real only, paged with CTX_AREA_FK/NK) and search-stock-info (§4.12, real only,
  * PDNO → NXT eligibility and halts).
  */
+import { weekdayOf } from '../../../shared/market/time';
 import { businessReject, inputError, success, quoteOk } from '../envelope';
 import { MSG, padMsg } from '../messages';
 import { decodeOffset, encodeCursor, pageOf, responseTrCont } from '../paging';
@@ -16,7 +17,8 @@ export const chkHoliday: Handler = (ctx) => {
   if (!/^\d{8}$/.test(base)) return inputError('OPSQ2002');
   const rows = ctx.exchange.calendar(base, HOLIDAY_HORIZON).map((d) => ({
     bass_dt: d.date,
-    wday_dvsn_cd: String(d.weekday + 1).padStart(2, '0'),
+    // 01 = Sunday … 07 = Saturday, computed from the date so it cannot drift from the row.
+    wday_dvsn_cd: String(weekdayOf(d.date) + 1).padStart(2, '0'),
     bzdy_yn: yn(d.businessDay),
     tr_day_yn: yn(d.tradingDay),
     opnd_yn: yn(d.open),
