@@ -303,8 +303,10 @@ export interface MinuteBar {
   high: number;
   low: number;
   close: number;
+  /** Shares traded in this minute (cntg_vol). */
   volume: number;
-  turnover: number;
+  /** 누적 거래대금: the day's turnover up to and including this bar (KIS acml_tr_pbmn is cumulative). */
+  cumulativeTurnover: number;
 }
 
 // ── Market info ─────────────────────────────────────────────────────────────────────────────────────

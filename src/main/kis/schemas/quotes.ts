@@ -145,7 +145,7 @@ const minuteBarRow = z
       low: r.stck_lwpr,
       close: r.stck_prpr,
       volume: r.cntg_vol,
-      turnover: r.acml_tr_pbmn,
+      cumulativeTurnover: r.acml_tr_pbmn,
     }),
   );
 
