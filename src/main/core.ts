@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './log';
 import type { CoreModule, HealthCheck, ModuleFactory } from './module';
 import { coreModules } from './modules';
 import type { Keychain } from './secrets/keychain';
+import { createServiceRegistry, type ServiceRegistry } from './services';
 
 export interface CoreDeps {
   /** Where this installation keeps its database and logs (Electron's userData in the app, a temp dir in tests). */
@@ -54,6 +55,8 @@ export interface CoreContext {
   latest<E extends EventName>(event: E): EventPayload<E> | undefined;
   /** Health of every module (start outcome plus each module's own checks). */
   health(): Promise<HealthCheck[]>;
+  /** Live services modules share (src/main/services.ts): provided at build time, used at call time. */
+  readonly services: ServiceRegistry;
 }
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
@@ -115,6 +118,7 @@ export function createCore(deps: CoreDeps): Core {
     logger,
     appVersion: deps.appVersion ?? '0.0.0',
     emit,
+    services: createServiceRegistry(),
     latest: <E extends EventName>(event: E) => latestByEvent.get(event) as EventPayload<E> | undefined,
     health: async () => {
       const checks: HealthCheck[] = [];
