@@ -9,7 +9,7 @@ import { registerSecret, silentLogger, type Logger } from '../../log';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { TypedEmitter } from './emitter';
 import { FrameParser, type MalformedReason, type ParsedFrame } from './frame';
-import type { DesiredStreams, Plan, VenueSelection } from './plan';
+import type { DesiredStreams, Registration, VenueSelection } from './plan';
 import { RealtimeSession, type SessionEnd } from './session';
 import { SubscriptionManager, type SubscriptionEvent } from './subscriptions';
 import type { ApprovalKeyProvider, BlockedReason, Book, ExecutionNotice, RealtimeState, Tick } from './types';
@@ -56,7 +56,27 @@ export interface StateEvent {
   cause?: SessionEnd['reason'];
 }
 
-export type AnomalyKind = MalformedReason | 'foreign-notice' | 'ack-timeout' | 'listener-error' | 'binary-frame';
+export type AnomalyKind = MalformedReason | 'foreign-notice' | 'ack-timeout';
+
+/** A registration as shown outside the client: never the notice tr_key (the HTS ID). */
+export interface RegistrationView {
+  trId: string;
+  kind: Registration['kind'];
+  symbol: string | null;
+  venue: Registration['venue'];
+  tier: Registration['tier'];
+}
+
+export interface PlanSummary {
+  /** What the socket will hold, most important first (at most the cap). */
+  held: RegistrationView[];
+  /** Wanted but past the cap: never sent. */
+  overCap: RegistrationView[];
+  /** Inputs that are not symbol codes. */
+  invalidSymbols: string[];
+}
+
+const view = (r: Registration): RegistrationView => ({ trId: r.trId, kind: r.kind, symbol: r.symbol, venue: r.venue, tier: r.tier });
 
 export interface RealtimeStats {
   frames: number;
@@ -158,9 +178,13 @@ export class RealtimeClient {
     return this.stateValue;
   }
 
-  /** What the app wants streamed. Returns the capped plan (what will be held, what is over the cap). */
-  setDesired(desired: DesiredStreams, venues?: VenueSelection): Plan {
-    return this.subs.setDesired(desired, venues);
+  /**
+   * What the app wants streamed; the difference is (un)subscribed in the background. `venues` applies to this
+   * call only (default ['KRX']; NX/UN are dropped in paper mode). Returns what will be held and what is over the cap.
+   */
+  setDesired(desired: DesiredStreams, venues?: VenueSelection): PlanSummary {
+    const plan = this.subs.setDesired(desired, venues);
+    return { held: plan.registrations.map(view), overCap: plan.overCap.map(view), invalidSymbols: plan.invalidSymbols };
   }
 
   /** Switch the account whose notices are delivered (same HTS ID, another linked account). */
@@ -171,8 +195,8 @@ export class RealtimeClient {
   }
 
   /** Registrations the server holds now, most important first (the notice one shows no HTS ID). */
-  activeRegistrations(): Array<{ trId: string; symbol: string | null; tier: string }> {
-    return this.subs.activeRegistrations().map((r) => ({ trId: r.trId, symbol: r.symbol, tier: r.tier }));
+  activeRegistrations(): RegistrationView[] {
+    return this.subs.activeRegistrations().map(view);
   }
 
   stats(): RealtimeStats {
@@ -256,6 +280,7 @@ export class RealtimeClient {
         return;
       }
       this.session = session;
+      this.log.info('realtime connected', { url: this.o.url, paper: this.o.paper });
       this.setState({ state: 'connected' });
       await this.subs.attach(session, key);
       if (session.isOpen) {

@@ -60,10 +60,33 @@ export class FieldIndex {
   }
 
   /**
-   * Field i as an integer. Empty (or blank) → 0; an optional sign; anything else that is not a digit,
-   * including a decimal point, → NaN, which the record parsers treat as a malformed record.
+   * Field i as an integer. Empty → 0; an optional sign; blanks around the digits tolerated; anything else that
+   * is not a digit, including a decimal point, → NaN, which the record parsers treat as a malformed record.
    */
   int(i: number): number {
+    const s = this.src;
+    let p = this.starts[i]!;
+    const end = this.starts[i + 1]! - 1;
+    if (p === end) return 0;
+    // Fast path: plain digits with an optional leading minus (what KIS sends); anything else → slow path.
+    let neg = false;
+    let c = s.charCodeAt(p);
+    if (c === MINUS) {
+      neg = true;
+      if (++p === end) return NaN;
+      c = s.charCodeAt(p);
+    }
+    let v = c - ZERO;
+    if (v < 0 || v > 9) return this.intSlow(i);
+    while (++p < end) {
+      const d = s.charCodeAt(p) - ZERO;
+      if (d < 0 || d > 9) return this.intSlow(i);
+      v = v * 10 + d;
+    }
+    return neg ? 0 - v : v; // 0 - v, not -v: "-0" must read as 0, not -0
+  }
+
+  private intSlow(i: number): number {
     const s = this.src;
     let p = this.starts[i]!;
     const end = this.starts[i + 1]! - 1;
@@ -82,7 +105,7 @@ export class FieldIndex {
       if (d < 0 || d > 9) return trailingBlank(s, p, end) ? (neg ? 0 - v : v) : NaN;
       v = v * 10 + d;
     }
-    return neg ? 0 - v : v; // 0 - v, not -v: "-0" must read as 0, not -0
+    return neg ? 0 - v : v;
   }
 
   /**

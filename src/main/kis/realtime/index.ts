@@ -1,6 +1,6 @@
 /** KIS realtime (WebSocket) client — public surface. */
 export { RealtimeClient } from './client';
-export type { RealtimeClientOptions, RealtimeEvents, RealtimeStats, StateEvent, AnomalyKind } from './client';
+export type { RealtimeClientOptions, RealtimeEvents, RealtimeStats, StateEvent, AnomalyKind, PlanSummary, RegistrationView } from './client';
 export { FrameParser } from './frame';
 export type { ParsedFrame, MalformedReason, ParserCounters } from './frame';
 export { planRegistrations, nextStep, registrationKey } from './plan';

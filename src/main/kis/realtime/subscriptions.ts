@@ -162,6 +162,7 @@ export class SubscriptionManager {
     if (step.op === 'unsubscribe') {
       if (ack.rtCd === '0' || code === 'OPSP0001' || code === 'OPSP0003') {
         this.active.delete(reg.key);
+        log.debug('unsubscribed', { registration: label(reg), msgCd: code });
         this.o.onEvent({ trId: reg.trId, symbol: reg.symbol, tier: reg.tier, status: 'removed', msgCd: code });
         return;
       }
@@ -177,6 +178,7 @@ export class SubscriptionManager {
     if (ack.rtCd === '0' || code === 'OPSP0002') {
       // 0002 ALREADY IN SUBSCRIBE is success: the server holds it.
       this.active.set(reg.key, reg);
+      log.debug('subscribed', { registration: label(reg), tier: reg.tier, msgCd: code, held: this.active.size });
       this.o.onSubscribed();
       this.o.onEvent({ trId: reg.trId, symbol: reg.symbol, tier: reg.tier, status: 'active', msgCd: code });
       return;
