@@ -83,13 +83,16 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(
-    windowOptions({
-      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      iconPath: join(appRoot, 'resources', 'icon.png'),
-      devTools,
-    }),
-  );
+  const options = windowOptions({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    iconPath: join(appRoot, 'resources', 'icon.png'),
+    devTools,
+  });
+  // The isolation flags are restated at the construction site so reviewers and Electronegativity see them here.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   // Closing the window hides it: fills and the tray's cancel-all keep working until Quit.

@@ -33,6 +33,8 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
       safeDialogs: true,
       spellcheck: false,
       devTools: input.devTools,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
