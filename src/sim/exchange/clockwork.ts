@@ -19,6 +19,7 @@ import type { Venue } from './types';
 export const DENSE_WINDOW_MS = 60_000;
 const COARSE_STEP_MS = 60_000;
 const COARSE_BIG_STEP_MS = 300_000;
+const COARSE_HUGE_STEP_MS = 600_000;
 
 const CONTINUOUS: ReadonlySet<SessionPhase> = new Set(['continuous', 'preMarket', 'afterMarket']);
 
@@ -93,7 +94,8 @@ function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number): voi
   };
   const coarseEnd = Math.min(b, denseFrom);
   if (a < coarseEnd) {
-    const stepMs = coarseEnd - a > 3 * 3_600_000 ? COARSE_BIG_STEP_MS : COARSE_STEP_MS;
+    const span = coarseEnd - a;
+    const stepMs = span > 6 * 3_600_000 ? COARSE_HUGE_STEP_MS : span > 3 * 3_600_000 ? COARSE_BIG_STEP_MS : COARSE_STEP_MS;
     const wasQuiet = ctx.quiet;
     ctx.quiet = true;
     for (let t = Math.ceil(a / stepMs) * stepMs; t < coarseEnd; t += stepMs) {
@@ -198,7 +200,7 @@ export function rollDay(ctx: Ctx, ymd: string): void {
     const traded = q.volume > 0 || sym.closePrice !== null;
     const close = sym.closePrice ?? (q.volume > 0 ? q.last : sym.inst.prevClose);
     if (traded) {
-      sym.dailyBars.push({
+      sym.sessionBars.push({
         date: ctx.sessionDate,
         open: q.open || close,
         high: Math.max(q.high, close),

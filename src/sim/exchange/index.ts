@@ -75,7 +75,8 @@ function createEmitter(): Emitter & { on: SimExchange['on'] } {
 
 function buildSymbol(fx: InstrumentFixture, seed: number, t: number, firstSession: string, isOpen: (d: string) => boolean): SymbolState {
   const band = priceBand(fx.prevClose, fx.etp);
-  const depthQty = Math.max(10, Math.round((fx.liquidity * 3e8) / fx.prevClose));
+  // ~100M 원 per level for a mega cap: a demo account sees real partial fills across levels.
+  const depthQty = Math.max(10, Math.round((fx.liquidity * 1e8) / fx.prevClose));
   const krxRate = 0.3 + fx.liquidity * 1.4;
   const sym: SymbolState = {
     fx,
@@ -103,7 +104,9 @@ function buildSymbol(fx: InstrumentFixture, seed: number, t: number, firstSessio
     unQuote: emptyQuote(fx.code, 'KRX', fx.prevClose, t),
     unMinuteBars: [],
     closePrice: null,
-    dailyBars: generateHistory(fx, seed, firstSession, isOpen),
+    history: null,
+    historyFrom: firstSession,
+    sessionBars: [],
     stops: [],
     singlePrice: [],
   };
@@ -117,16 +120,8 @@ export function createExchange(options: CreateExchangeOptions): SimExchange {
   const seed = options.seed ?? 1;
   const isOpen = options.isTradingDay ?? bundledIsTradingDay;
   const knobGetter = options.knobs ?? (() => ({}));
-  let knobSource: Partial<SimKnobs> | null = null;
-  let knobMerged = { ...EXCHANGE_KNOB_DEFAULTS } as SimKnobs;
-  const knobs = (): SimKnobs => {
-    const src = knobGetter();
-    if (src !== knobSource) {
-      knobSource = src;
-      knobMerged = { ...EXCHANGE_KNOB_DEFAULTS, ...src } as SimKnobs;
-    }
-    return knobMerged;
-  };
+  // Knobs change at runtime (possibly by mutating the same object): read them fresh every time.
+  const knobs = (): SimKnobs => ({ ...EXCHANGE_KNOB_DEFAULTS, ...knobGetter() }) as SimKnobs;
   const startDate = kstDate(options.startMs);
   // Start from the beginning of the latest trading day, so the quotes show that day (on a Saturday: Friday).
   const firstSession = isOpen(startDate) ? startDate : prevTradingDay(startDate, isOpen);
@@ -190,7 +185,8 @@ export function createExchange(options: CreateExchangeOptions): SimExchange {
     dailyBars(code, venue, fromYmd, toYmd, period) {
       const s = sym(code);
       if (!s || (venue === 'NXT' && !s.nxt)) return [];
-      const bars: DailyBar[] = [...s.dailyBars];
+      s.history ??= generateHistory(s.fx, seed, s.historyFrom, isOpen);
+      const bars: DailyBar[] = [...s.history, ...s.sessionBars];
       const q = s.krx.quote;
       if (q.volume > 0 && ctx.sessionDate <= kstDate(ctx.now))
         bars.push({ date: ctx.sessionDate, open: q.open, high: q.high, low: q.low, close: q.last, volume: q.volume, turnover: q.turnover });

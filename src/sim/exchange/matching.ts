@@ -5,7 +5,7 @@
  */
 import { commission, sellTax } from '../../shared/market/fees';
 import { addTradingDays } from '../../shared/market/calendar';
-import { kstDate } from '../../shared/market/time';
+import { kstDate, kstTime } from '../../shared/market/time';
 import { stepTicks } from '../../shared/market/ticks';
 import type { Ctx, LiveOrder, SymbolState, VenueBook } from './model';
 import { emitNotice, legFor } from './notices';
@@ -96,10 +96,12 @@ export function killRemainder(ctx: Ctx, o: LiveOrder, notify: boolean): void {
 export function recordTrade(ctx: Ctx, sym: SymbolState, vb: VenueBook, price: number, qty: number, aggressor: Side, marketClass: Trade['marketClass']): void {
   const { upperLimit, lowerLimit } = sym.inst;
   const t = ctx.now;
-  recordTradeOnQuote(vb.quote, price, qty, aggressor, t, upperLimit, lowerLimit);
-  recordMinuteBar(vb.minuteBars, price, qty, t);
-  recordTradeOnQuote(sym.unQuote, price, qty, aggressor, t, upperLimit, lowerLimit);
-  recordMinuteBar(sym.unMinuteBars, price, qty, t);
+  const hhmmss = kstTime(t);
+  const minute = `${hhmmss.slice(0, 4)}00`;
+  recordTradeOnQuote(vb.quote, price, qty, aggressor, t, upperLimit, lowerLimit, hhmmss);
+  recordMinuteBar(vb.minuteBars, price, qty, t, minute);
+  recordTradeOnQuote(sym.unQuote, price, qty, aggressor, t, upperLimit, lowerLimit, hhmmss);
+  recordMinuteBar(sym.unMinuteBars, price, qty, t, minute);
   const bp = bestPrices(vb);
   vb.quote.bestAsk = bp.bestAsk;
   vb.quote.bestBid = bp.bestBid;

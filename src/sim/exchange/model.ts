@@ -61,8 +61,11 @@ export interface SymbolState {
   unMinuteBars: MinuteBar[];
   /** Today's official KRX close (closing-auction price), null until 15:30. */
   closePrice: number | null;
-  /** Completed daily bars, oldest first (history + simulated days). */
-  dailyBars: DailyBar[];
+  /** Generated history before the first simulated day, oldest first (built on first use: most runs never ask). */
+  history: DailyBar[] | null;
+  historyFrom: string;
+  /** Completed simulated days, oldest first. */
+  sessionBars: DailyBar[];
   /** Stop-limit orders waiting for their trigger. */
   stops: LiveOrder[];
   /** Legacy 시간외 단일가 (07) orders waiting for the next 10-minute match. */

@@ -6,7 +6,7 @@ import { kstDate, kstTime } from '../../shared/market/time';
 import { roundToTick, stepTicks } from '../../shared/market/ticks';
 import type { Rng } from './prng';
 import type { LiveOrder, RestingLevel, VenueBook } from './model';
-import type { Book, BookLevel, Quote, Side, Venue } from './types';
+import type { Book, BookLevel, MinuteBar, Quote, Side, Venue } from './types';
 
 export const BOOK_LEVELS = 10;
 
@@ -64,8 +64,7 @@ export function refreshChange(q: Quote, upper: number, lower: number): void {
 }
 
 /** A trade on this quote: last, OHLC with times, volume, turnover, VWAP, aggressor counts. */
-export function recordTradeOnQuote(q: Quote, price: number, qty: number, aggressor: Side, time: number, upper: number, lower: number): void {
-  const hhmmss = kstTime(time);
+export function recordTradeOnQuote(q: Quote, price: number, qty: number, aggressor: Side, time: number, upper: number, lower: number, hhmmss = kstTime(time)): void {
   if (q.volume === 0 && q.open === 0) {
     q.open = price;
     q.high = price;
@@ -97,9 +96,7 @@ export function recordTradeOnQuote(q: Quote, price: number, qty: number, aggress
   refreshChange(q, upper, lower);
 }
 
-export function recordMinuteBar(bars: import('./types').MinuteBar[], price: number, qty: number, time: number): void {
-  const t = kstTime(time);
-  const minute = `${t.slice(0, 4)}00`;
+export function recordMinuteBar(bars: MinuteBar[], price: number, qty: number, time: number, minute = `${kstTime(time).slice(0, 4)}00`): void {
   const last = bars[bars.length - 1];
   if (last && last.time === minute) {
     if (price > last.high) last.high = price;
