@@ -196,8 +196,8 @@ export class WsClient {
     this.ws.send(typeof obj === 'string' ? obj : JSON.stringify(obj));
   }
 
-  /** The next frame (from now, or from frame index `from`) matching `pred`. */
-  next(pred: (f: string) => boolean, timeoutMs = 3000, from = this.frames.length): Promise<string> {
+  /** The first frame at index ≥ `from` (default: any frame received so far or later) matching `pred`. */
+  next(pred: (f: string) => boolean, timeoutMs = 3000, from = 0): Promise<string> {
     for (let i = from; i < this.frames.length; i++) if (pred(this.frames[i]!)) return Promise.resolve(this.frames[i]!);
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no matching frame within ${timeoutMs} ms; got ${this.frames.length} frames`)), timeoutMs);

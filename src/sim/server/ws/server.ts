@@ -133,10 +133,11 @@ export async function startWsServer(deps: WsServerDeps, port: number): Promise<S
   }
 
   function sendNotice(n: OrderNotice): void {
-    const subs = subscribers.get(`${noticeTr}|${n.htsId}`);
     const knobs = deps.knobs.get();
     const record = noticeRecord(n, deps.exchange.account(n.account)?.holderName ?? '', orgNoOf(n));
-    if (!subs || subs.size === 0) {
+    // A socket that is closing counts as gone: its notices are lost like any other disconnected one's.
+    const listening = [...(subscribers.get(`${noticeTr}|${n.htsId}`) ?? [])].filter((c) => c.ws.readyState === WebSocket.OPEN);
+    if (listening.length === 0) {
       // Notices generated while nobody listens are lost (only REST shows them), unless the knob keeps them.
       if (!knobs.loseNoticesWhileDisconnected) {
         const q = heldNotices.get(n.htsId) ?? [];
@@ -145,7 +146,7 @@ export async function startWsServer(deps: WsServerDeps, port: number): Promise<S
       }
       return;
     }
-    for (const c of subs) deliverNotice(c, n.htsId, record, knobs.duplicateNotices);
+    for (const c of listening) deliverNotice(c, n.htsId, record, knobs.duplicateNotices);
   }
 
   function deliverNotice(c: Conn, htsId: string, record: string, twice: boolean): void {
