@@ -139,6 +139,49 @@ describe('realtime faults against the simulator', () => {
     expect(first.state().state).toBe('connected');
   });
 
+  it('OPSP8996 right after an unclean drop is retried (it may be our own stale session), then blocks if it persists', async () => {
+    const sim = await startSim();
+    const keys = approvalKeysFor(sim);
+    const ours = makeClient(sim, keys.provider, { backoff: { initialMs: 500, maxMs: 700, jitter: 0 }, ghostSessionRetries: 2 });
+    const squatter = makeClient(sim, keys.provider);
+    const squatter2 = makeClient(sim, keys.provider);
+    later(async () => {
+      await squatter2.stop();
+      await squatter.stop();
+      await ours.stop();
+      await keys.close();
+      await sim.close();
+    });
+    const cap = capture(ours);
+    const desired = { pinnedNotices: true, holdings: [], openOrders: [], focused: null, watchlist: ['005930'] };
+    ours.setDesired(desired);
+    ours.start();
+    await waitFor('registered', () => ours.activeRegistrations().length === 2);
+
+    // Cut without a close frame, then let another session take the appkey before we come back.
+    sim.knobs.set({ wsDrop: { afterFrames: 1, withClose: false } });
+    sim.exchange.control.injectTrade('005930', 'KRX', sim.exchange.quote('005930', 'KRX')!.last, 1);
+    await waitFor('ours reconnecting', () => ours.state().state === 'reconnecting');
+    squatter.setDesired(desired);
+    squatter.start();
+    await waitFor('squatter holds the appkey', () => squatter.activeRegistrations().length === 2, 2000);
+    await waitFor('ours refused once', () => cap.states.some((s) => s.cause === 'blocked'), 3000);
+    expect(ours.state().state).not.toBe('blocked');
+    await squatter.stop(); // the "stale session" goes away: the retry must win
+    await waitFor('ours reconnected', () => cap.reconnected.length === 1, 3000);
+    expect(ours.activeRegistrations()).toHaveLength(2);
+
+    // Same again, but the other session stays: after the retries, a clear blocked state.
+    sim.knobs.set({ wsDrop: { afterFrames: 1, withClose: false } });
+    sim.exchange.control.injectTrade('005930', 'KRX', sim.exchange.quote('005930', 'KRX')!.last, 1);
+    await waitFor('ours reconnecting again', () => ours.state().state === 'reconnecting');
+    squatter2.setDesired(desired);
+    squatter2.start();
+    await waitFor('ours blocked', () => ours.state().state === 'blocked', 5000);
+    expect(ours.state()).toEqual({ state: 'blocked', blocked: 'appkey-in-use' });
+    expect(squatter2.state().state).toBe('connected');
+  });
+
   it('OPSP0011: fetches a new approval key and reconnects once; a second refusal blocks', async () => {
     const sim = await startSim();
     const keys = approvalKeysFor(sim);
