@@ -2,7 +2,7 @@
  * Transport: one undici Pool per REST origin with keep-alive. It knows nothing about KIS envelopes; it only
  * reports, precisely, whether a failed request can have reached the server — the order path depends on it.
  */
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -77,28 +77,53 @@ export class KisHttp {
     });
   }
 
-  async send(req: HttpRequest): Promise<HttpReply> {
-    if (this.closed) throw new TransportFailure('KIS client is closed', 'UND_ERR_CLOSED', false);
-    let res;
-    try {
-      res = await this.pool.request({
-        method: req.method,
-        path: req.path,
-        headers: req.headers,
-        body: req.body,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
-      });
-    } catch (e) {
-      throw toFailure(e);
-    }
-    try {
-      const text = await res.body.text();
-      const trCont = res.headers['tr_cont'];
-      return { status: res.statusCode, trCont: (Array.isArray(trCont) ? trCont[0] : trCont) ?? '', text };
-    } catch (e) {
-      throw toFailure(e, true);
-    }
+  /**
+   * One request through the pool's raw dispatch API: the reply is collected straight into a buffer list (no
+   * stream objects), which is both the cheapest path and the one that reports precisely how far a failed
+   * request got (before or after the response head).
+   */
+  send(req: HttpRequest): Promise<HttpReply> {
+    if (this.closed) return Promise.reject(new TransportFailure('KIS client is closed', 'UND_ERR_CLOSED', false));
+    return new Promise<HttpReply>((resolve, reject) => {
+      let status = 0;
+      let trCont = '';
+      let headersSeen = false;
+      const chunks: Buffer[] = [];
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart() {},
+        onResponseStart(_controller, statusCode, headers) {
+          headersSeen = true;
+          status = statusCode;
+          const t = headers['tr_cont'];
+          trCont = (Array.isArray(t) ? t[0] : t) ?? '';
+        },
+        onResponseData(_controller, chunk) {
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+          resolve({ status, trCont, text });
+        },
+        onResponseError(_controller, error) {
+          reject(toFailure(error, headersSeen));
+        },
+      };
+      try {
+        this.pool.dispatch(
+          {
+            method: req.method,
+            path: req.path,
+            headers: req.headers,
+            body: req.body ?? null,
+            headersTimeout: req.timeoutMs,
+            bodyTimeout: req.timeoutMs,
+          },
+          handler,
+        );
+      } catch (e) {
+        reject(toFailure(e));
+      }
+    });
   }
 
   async close(): Promise<void> {

@@ -28,22 +28,48 @@ export function readKis(text: string, trCont: string): KisOutcome {
   return { kind: 'reject', rtCd, msgCd, msg1 };
 }
 
-/** Lowercases top-level keys and the keys of every output* object / array element (one level deep). */
+/**
+ * Lowercases top-level keys and the keys of every output* object / array element (one level deep).
+ * Objects whose keys are already lowercase (most query replies) are reused as they are, not copied.
+ */
 export function lowercaseOutputs(body: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> | null = null;
   for (const key in body) {
     const lower = key.toLowerCase();
-    const value = body[key];
+    let value = body[key];
     if (lower.startsWith('output')) {
-      out[lower] = Array.isArray(value) ? value.map(lowercaseKeys) : lowercaseKeys(value);
-    } else out[lower] = value;
+      if (Array.isArray(value)) {
+        let copy: unknown[] | null = null;
+        for (let i = 0; i < value.length; i++) {
+          const v = lowercaseKeys(value[i]);
+          if (v !== value[i]) (copy ??= value.slice())[i] = v;
+        }
+        if (copy) value = copy;
+      } else value = lowercaseKeys(value);
+    }
+    if (out === null && (lower !== key || value !== body[key])) {
+      out = {};
+      for (const k in body) {
+        if (k === key) break;
+        out[k] = body[k];
+      }
+    }
+    if (out !== null) out[lower] = value;
   }
-  return out;
+  return out ?? body;
 }
 
 function lowercaseKeys(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const src = value as Record<string, unknown>;
+  let allLower = true;
+  for (const key in src) {
+    if (key !== key.toLowerCase()) {
+      allLower = false;
+      break;
+    }
+  }
+  if (allLower) return src;
   const out: Record<string, unknown> = {};
   for (const key in src) out[key.toLowerCase()] = src[key];
   return out;
