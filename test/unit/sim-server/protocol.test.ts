@@ -48,6 +48,15 @@ describe('WS subscribe protocol', () => {
     expect(n.body.output.key).not.toBe(j.body.output.key);
   });
 
+  it('keeps encrypt "Y" on error acks of notice TRs (the official helper re-reads it from every ack)', () => {
+    const s = new SessionState();
+    const e = env();
+    handleClientText(msg('H0STCNI0', 'aegisdemo'), s, e);
+    const dup = JSON.parse(handleClientText(msg('H0STCNI0', 'aegisdemo'), s, e).replies[0]!);
+    expect(dup.body.msg_cd).toBe('OPSP0002');
+    expect(dup.header.encrypt).toBe('Y');
+  });
+
   it('answers each misuse with its OPSP code', () => {
     const s = new SessionState();
     const e = env();

@@ -99,7 +99,9 @@ const TEXT: Record<string, string> = {
 };
 
 function err(code: keyof typeof TEXT & string, trId = '', trKey = '', rtCd = '1'): ProtocolResult {
-  return { replies: [ack({ trId, trKey, encrypt: 'N', rtCd, msgCd: code, msg1: TEXT[code]! })] };
+  // Keep `encrypt` per TR even on errors: the official helper stores header.encrypt per tr_id from EVERY ack,
+  // so an "N" on a refused duplicate H0STCNI0 would make it stop decrypting that TR's notices.
+  return { replies: [ack({ trId, trKey, encrypt: isNoticeTr(trId) ? 'Y' : 'N', rtCd, msgCd: code, msg1: TEXT[code]! })] };
 }
 
 function obj(v: unknown): Record<string, unknown> | null {
