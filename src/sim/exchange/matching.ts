@@ -48,7 +48,8 @@ export function fillOrder(ctx: Ctx, o: LiveOrder, qty: number, price: number, ve
   rec.filledQty += qty;
   rec.filledAmount += qty * price;
   rec.remainingQty -= qty;
-  if (rec.remainingQty === 0) rec.state = 'filled';
+  // Closed: 'filled' only when every share traded; a partly modified/cancelled order that trades out is 'cancelled'.
+  if (rec.remainingQty === 0) rec.state = rec.filledQty === rec.qty ? 'filled' : 'cancelled';
   const amount = qty * price;
   const tradeDate = kstDate(ctx.now);
   const fee = commission(amount, venue, ctx.rates);
