@@ -95,6 +95,26 @@ describe('account queries on the real personality', () => {
   });
 });
 
+describe('paging limits', () => {
+  it('more than 50 pages is refused as a bad response, never returned partially', async () => {
+    const sim = await startSim({ knobs: { rateReal: 10_000 } });
+    const kis = await clientFor(sim, { rate: { perSecond: 1000, minSpacingMs: 0 } });
+    try {
+      for (let i = 0; i < 2600; i++) sim.exchange.control.setPosition(sim.account, `7${String(i).padStart(5, '0')}`, 1, 1000);
+      const e = await kis.inquireBalance().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e).toMatchObject({ kind: 'bad-response', trId: 'TTTC8434R' });
+      expect(String((e as Error).message)).toMatch(/more than 50 pages/);
+      expect(sim.stats.requests('TTTC8434R')).toBe(50);
+    } finally {
+      await kis.close();
+      await sim.close();
+    }
+  });
+});
+
 describe('account queries on the paper personality', () => {
   let sim: SimHandle;
   let kis: KisRest;

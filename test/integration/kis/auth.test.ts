@@ -25,6 +25,35 @@ describe('access token', () => {
     }
   });
 
+  it('concurrent first calls share one issuance (single-flight)', async () => {
+    const sim = await startSim();
+    try {
+      const kis = await clientFor(sim);
+      await Promise.all([kis.inquirePrice('005930'), kis.inquirePrice('000660'), kis.inquireBalance(), kis.inquirePsblOrder()]);
+      expect(sim.stats.tokenRequests()).toBe(1);
+      await kis.close();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('an order refused with EGW00123 is sent again after the renewal and booked exactly once', async () => {
+    const sim = await startSim();
+    try {
+      const kis = await clientFor(sim, { sleep: simSleeper(sim).sleep });
+      await kis.inquirePrice('005930');
+      sim.clock.advance(3600_000);
+      sim.knobs.set({ forceTokenExpiredCalls: 1 });
+      const ack = await kis.orderCash({ side: 'buy', symbol: '005930', ordDvsn: '00', qty: 2, price: 60_000 });
+      expect(sim.stats.requests('TTTC0012U')).toBe(2); // the gateway refused the first before the exchange saw it
+      expect(sim.stats.orderRequests()).toBe(1);
+      expect(sim.ledger().orders.map((o) => o.orderNo)).toEqual([ack.orderNo]);
+      await kis.close();
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('renews when less than 1 h remains before access_token_token_expired', async () => {
     const sim = await startSim();
     try {
