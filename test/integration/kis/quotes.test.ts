@@ -1,6 +1,6 @@
 /** Quotations and market info against the simulator: price, book, charts, chk-holiday, search-stock-info. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KisInvalidRequestError, type KisRest } from '../../../src/main/kis';
+import { KisInvalidRequestError, KisRejectedError, type KisRest } from '../../../src/main/kis';
 import type { SimHandle } from '../../../src/sim/handle';
 import { clientFor, rejectionOf, startSim } from './helpers';
 
@@ -96,6 +96,16 @@ describe('quotations on the real personality', () => {
     expect(await kis.stockInfo('033780')).toMatchObject({ nxtTradable: false, source: 'kis' });
     await kis.stockInfo('005930');
     expect(sim.stats.requests('CTPF1002R')).toBe(2);
+  });
+
+  it('KIS refusals of a read keep their code and text', async () => {
+    const e = await rejectionOf(kis.inquirePrice('999999'));
+    expect(e).toBeInstanceOf(KisRejectedError);
+    expect((e as KisRejectedError).msgCd).not.toBe('');
+    expect((e as KisRejectedError).msg1).not.toMatch(/\s$/);
+    const book = await rejectionOf(kis.askingPrice('999999'));
+    expect(book).toBeInstanceOf(KisRejectedError);
+    expect(await kis.stockInfo('999999')).toMatchObject({ nxtTradable: null, source: 'unknown' });
   });
 
   it('bad symbols are refused before sending', async () => {
