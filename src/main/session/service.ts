@@ -61,6 +61,18 @@ export interface SessionService {
   armed(): boolean;
   settings(): Settings;
   onSettings(listener: (settings: Settings) => void): () => void;
+
+  // ── ADDED by the session module (additive) ──
+  /** Sync reports a finished reconciliation with KIS (epoch ms): shown as conn:state `lastSyncAt`. */
+  noteSync(at: number): void;
+  /**
+   * Holdings or open orders changed in the mirror (the sync layer calls this after it wrote them): the market
+   * module re-reads them and recomputes the realtime subscriptions (debounced, so calling it often is fine).
+   * Modules cannot listen to each other's ctx.emit events, hence this explicit hook.
+   */
+  refreshStreams(): void;
+  /** Who recomputes the streams on refreshStreams() (the market module). */
+  onRefreshStreams(listener: () => void): () => void;
 }
 
 export const SESSION = serviceKey<SessionService>('session');
