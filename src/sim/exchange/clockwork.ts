@@ -67,8 +67,17 @@ function venuesOf(sym: SymbolState): Array<[Venue, VenueBook]> {
   return sym.nxt ? [['KRX', sym.krx], ['NXT', sym.nxt]] : [['KRX', sym.krx]];
 }
 
+/**
+ * Move to `target`. A clock set backwards moves "now" back (validation and stamps follow the clock) but the market
+ * cannot un-happen: nothing is simulated again until time passes the furthest point already simulated.
+ */
 export function advance(ctx: Ctx, target: number): void {
-  if (!(target > ctx.now)) return;
+  if (!Number.isFinite(target) || target === ctx.now) return;
+  if (target <= ctx.highWater) {
+    ctx.now = target;
+    return;
+  }
+  ctx.now = Math.max(ctx.now, ctx.highWater);
   const denseFrom = target - DENSE_WINDOW_MS;
   while (ctx.now < target) {
     const nb = nextBoundary(ctx, ctx.now);
@@ -77,6 +86,7 @@ export function advance(ctx: Ctx, target: number): void {
     ctx.now = segEnd;
     if (segEnd === nb) onBoundary(ctx, nb);
   }
+  ctx.highWater = target;
 }
 
 function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number): void {

@@ -132,6 +132,7 @@ export function createExchange(options: CreateExchangeOptions): SimExchange {
     seed,
     knobs,
     now: t0,
+    highWater: t0,
     sessionDate: firstSession,
     symbols: new Map(),
     ledger: new Ledger(),

@@ -24,7 +24,9 @@ export interface AccountBook {
   htsId: string;
   holderName: string;
   settled: number;
-  pending: Array<{ date: string; amount: number }>;
+  /** Unsettled cash by settlement date (one entry per date, so buying-power checks stay O(1)-ish). */
+  pending: Map<string, number>;
+  pendingTotal: number;
   reserved: number;
   positions: Map<string, PositionBook>;
   todayBuyAmount: number;
@@ -55,7 +57,8 @@ export class Ledger {
       htsId: f.htsId,
       holderName: f.holderName,
       settled: f.cash,
-      pending: [],
+      pending: new Map(),
+      pendingTotal: 0,
       reserved: 0,
       positions,
       todayBuyAmount: 0,
@@ -73,15 +76,18 @@ export class Ledger {
   }
 
   cashD2(a: AccountBook): number {
-    let c = a.settled;
-    for (const p of a.pending) c += p.amount;
-    return c;
+    return a.settled + a.pendingTotal;
   }
 
   cashUpTo(a: AccountBook, dateYmd: string): number {
     let c = a.settled;
-    for (const p of a.pending) if (p.date <= dateYmd) c += p.amount;
+    for (const [date, amount] of a.pending) if (date <= dateYmd) c += amount;
     return c;
+  }
+
+  private addPending(a: AccountBook, date: string, amount: number): void {
+    a.pending.set(date, (a.pending.get(date) ?? 0) + amount);
+    a.pendingTotal += amount;
   }
 
   /** D+2 cash minus open buy reservations, never negative. */
@@ -110,7 +116,7 @@ export class Ledger {
       pos.cost += amount;
       pos.todayBuyQty += fill.qty;
       a.todayBuyAmount += amount;
-      a.pending.push({ date: settleDate, amount: -(amount + fill.fee) });
+      this.addPending(a, settleDate, -(amount + fill.fee));
     } else {
       // Cost leaves at the average price; the last share takes whatever cost remains, so no 원 is lost to rounding.
       const costOut = fill.qty >= pos.qty ? pos.cost : Math.round((pos.cost * fill.qty) / pos.qty);
@@ -119,7 +125,7 @@ export class Ledger {
       pos.todaySellQty += fill.qty;
       a.todaySellAmount += amount;
       a.realizedPnlToday += amount - costOut - fill.fee - fill.tax;
-      a.pending.push({ date: settleDate, amount: amount - fill.fee - fill.tax });
+      this.addPending(a, settleDate, amount - fill.fee - fill.tax);
     }
     a.todayFeesAndTaxes += fill.fee + fill.tax;
   }
@@ -128,12 +134,12 @@ export class Ledger {
   rollDay(newDate: string, valueOf: (symbol: string) => number): void {
     for (const a of this.accounts.values()) {
       a.prevTotalAssets = this.totalAssets(a, valueOf);
-      const still: typeof a.pending = [];
-      for (const p of a.pending) {
-        if (p.date <= newDate) a.settled += p.amount;
-        else still.push(p);
+      for (const [date, amount] of [...a.pending]) {
+        if (date > newDate) continue;
+        a.settled += amount;
+        a.pendingTotal -= amount;
+        a.pending.delete(date);
       }
-      a.pending = still;
       for (const [sym, p] of a.positions) {
         p.prevBuyQty = p.todayBuyQty;
         p.prevSellQty = p.todaySellQty;
@@ -156,7 +162,8 @@ export class Ledger {
 
   setCash(a: AccountBook, cash: number): void {
     a.settled = cash;
-    a.pending = [];
+    a.pending = new Map();
+    a.pendingTotal = 0;
   }
 
   setPosition(a: AccountBook, symbol: string, qty: number, avgPrice: number): void {

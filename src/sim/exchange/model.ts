@@ -107,6 +107,8 @@ export interface Ctx {
   seed: number;
   knobs(): SimKnobs;
   now: number;
+  /** The furthest time the market has been simulated to (the clock may be set back below it). */
+  highWater: number;
   /** The session date the quotes belong to (last trading day started), YYYYMMDD. */
   sessionDate: string;
   symbols: Map<string, SymbolState>;

@@ -38,9 +38,22 @@ export function phaseNow(ctx: Ctx, venue: Venue): SessionState {
   return s;
 }
 
+const expiryCache = new Map<string, number>();
+
 /** Epoch ms at which an order of `window` resting on `venue` stops being valid today (end of its last range). */
 export function windowExpiry(ctx: Ctx, venue: Venue, window: OrderWindow): number {
   const ymd = kstDate(ctx.now);
+  const k = ctx.knobs();
+  const key = `${ymd}|${venue}|${window}|${regimeOn(ctx, ymd)}|${k.krxPreMarket}|${k.nxtPostHaltAuction}`;
+  const hit = expiryCache.get(key);
+  if (hit !== undefined) return hit;
+  const v = computeExpiry(ctx, ymd, venue, window);
+  if (expiryCache.size > 4096) expiryCache.clear();
+  expiryCache.set(key, v);
+  return v;
+}
+
+function computeExpiry(ctx: Ctx, ymd: string, venue: Venue, window: OrderWindow): number {
   const cal = sessionCalendar(venue, regimeOn(ctx, ymd), sessionOpts(ctx, ymd));
   const ranges = cal.orderWindows[window] ?? [];
   let end = 0;

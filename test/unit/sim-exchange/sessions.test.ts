@@ -172,3 +172,17 @@ describe('closed days', () => {
     expect(r.ex.quote('005930', 'KRX')!.prevClose).toBe(r.ex.instrument('005930')!.prevClose);
   });
 });
+
+describe('clock set backwards', () => {
+  it('follows the clock for validation but never re-simulates the past', () => {
+    const r = rig({ time: '100000' });
+    const q = r.ex.quote('005930', 'KRX')!;
+    r.at('085500');
+    expect(r.buy({ route: 'NXT', price: q.last })).toMatchObject({ ok: false, msgCd: 'APBK0918' });
+    expect(r.ex.quote('005930', 'KRX')).toEqual(q);
+    r.at('095959');
+    expect(r.ex.quote('005930', 'KRX')).toEqual(q);
+    r.at('100010');
+    expect(r.ex.quote('005930', 'KRX')!.time).toBeGreaterThan(q.time);
+  });
+});
