@@ -86,8 +86,11 @@ export class KisCaller {
     let rateRetries = 0;
     let socketRetried = false;
     for (;;) {
+      // Token first: an issuance (a round trip, or a 60-s wait) must not sit between the limiter's slot and
+      // the request, or two requests could reach the gateway closer together than the limiter spaced them.
+      await this.d.tokens.get();
       await this.d.limiter.acquire(spec.priority);
-      const token = await this.d.tokens.get();
+      const token = await this.d.tokens.get(); // cached now: resolves at once
       const started = performance.now();
       let reply: HttpReply;
       try {
