@@ -289,6 +289,13 @@ export interface ReconcileOrdersDiff {
   fillsAdded: Array<{ orderNo: string; symbol: string; side: Side; qty: number; amount: number }>;
   /** Orders where the mirror holds more filled quantity than KIS reports (left as is, logged by the caller). */
   overCounted: Array<{ orderNo: string; mirrorQty: number; restQty: number }>;
+  /**
+   * Quantities agree but amounts do not: repaired when the order has remainder rows (a newer fill absorbed part
+   * of a remainder at its own price — write/fills.ts); otherwise only reported (notice prices disagree with KIS).
+   */
+  amountMismatches: Array<{ orderNo: string; mirrorAmount: number; restAmount: number; repaired: boolean }>;
+  /** Symbols where a remainder sold more than the mirror held: read the balance (replaceHoldingsFromBalance). */
+  needsHoldingsRepair: string[];
   /** Order numbers the mirror holds as open that KIS's list lacks (scope 'open': filled or cancelled since — a 'day' reconcile settles them). */
   noLongerOpen: string[];
   /** KIS rows whose symbol/side disagree with the mirror's order of that number (skipped, for the log). */

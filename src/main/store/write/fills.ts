@@ -16,6 +16,10 @@
  *    time for the chart markers) and the remainder shrinks by the same qty and qty × price. The position
  *    does not move again for those shares; only shares beyond the remainder ('excess') change it. So the sum
  *    of an order's executions is always max(notices seen, KIS's total) — never the two added together.
+ *    Absorption is by quantity, whatever the fill's time: a clock-skewed "after the reconciliation" test could
+ *    count a fill twice, while absorbing a fill that was really newer only misprices the remainder — and
+ *    reconciliation repairs that: when KIS's filled qty matches but its amount does not, the remainder rows
+ *    (the only synthetic, hence adjustable, rows) take the difference (repairRemainderAmount).
  * An order's filled qty/amount are always the sums of its executions (settleOrder), never incremented.
  */
 import type { FillInput, FillResult, OrderSummary, Side, Venue } from '../types';
@@ -292,6 +296,30 @@ export function addRemainderFill(
     time,
   });
   return { orderNo: order.order_no ?? '', symbol: order.symbol, side: order.side, qty: missingQty, amount: missingAmount, needsReconcile: effect.needsReconcile };
+}
+
+/**
+ * KIS's filled amount for an order differs from the sum of its executions while the quantities agree: move the
+ * difference into its remainder rows (buys: the position's cost moves with it; sells: realized P&L does, via
+ * amount − cost_basis). Returns false when there is no remainder to adjust (only exact notice rows).
+ */
+export function repairRemainderAmount(ctx: WriteContext, order: OrderRow, delta: number, at: number): boolean {
+  const rows = ctx
+    .stmt("SELECT id, qty, amount FROM trade_executions WHERE order_id = ? AND source = 'reconcile' ORDER BY id DESC")
+    .all(order.id) as Array<{ id: number; qty: number; amount: number }>;
+  const room = rows.reduce((a, r) => a + r.amount, 0);
+  if (rows.length === 0 || room + delta < 0) return false;
+  let left = delta;
+  for (const r of rows) {
+    const change = left >= 0 ? left : Math.max(left, -r.amount);
+    if (change === 0) continue;
+    const amount = r.amount + change;
+    ctx.stmt('UPDATE trade_executions SET amount = ?, price = ? WHERE id = ?').run(amount, Math.round(amount / r.qty), r.id);
+    left -= change;
+    if (left === 0) break;
+  }
+  if (order.side === 'buy') adjustCost(ctx, order.symbol, delta, at);
+  return true;
 }
 
 export type { OrderSummary };

@@ -8,7 +8,7 @@
 import { transaction } from '../open';
 import type { OrderState, ReconcileOrdersDiff, ReconcileOrdersInput, RestOrderRow, Venue } from '../types';
 import { refuse, type WriteContext } from './context';
-import { addRemainderFill } from './fills';
+import { addRemainderFill, repairRemainderAmount } from './fills';
 import { attachOrderNo, byOrderNo, insertExternalOrder, settleOrder, summarize, type OrderRow } from './orderRows';
 import * as v from './validate';
 
@@ -74,7 +74,12 @@ export function reconcileOrders(ctx: WriteContext, input: ReconcileOrdersInput):
   const windowMs = v.int('matchWindowMs', input.matchWindowMs ?? 120_000);
   const graceMs = v.int('absentGraceMs', input.absentGraceMs ?? 10_000);
   if (!Array.isArray(input.rows)) refuse('BAD_INPUT', 'rows must be an array');
-  const rows = input.rows.map((r) => validateRow(r, tradeDate)).sort((a, b) => a.orderTime - b.orderTime || a.orderNo.localeCompare(b.orderNo));
+  // Buys before sells: the pass is one transaction, so its internal order is free, and applying KIS's totals for
+  // buys first keeps a sell remainder from meeting a position that its own pass has not topped up yet.
+  // Within a side, time order (UNKNOWN intents are matched first-come first-served).
+  const rows = input.rows
+    .map((r) => validateRow(r, tradeDate))
+    .sort((a, b) => (a.side === b.side ? 0 : a.side === 'buy' ? -1 : 1) || a.orderTime - b.orderTime || a.orderNo.localeCompare(b.orderNo));
   const feeFor = input.feeFor;
 
   return transaction(ctx.db, () => {
@@ -85,6 +90,8 @@ export function reconcileOrders(ctx: WriteContext, input: ReconcileOrdersInput):
       stateChanges: [],
       fillsAdded: [],
       overCounted: [],
+      amountMismatches: [],
+      needsHoldingsRepair: [],
       noLongerOpen: [],
       conflicts: [],
     };
@@ -150,8 +157,17 @@ export function reconcileOrders(ctx: WriteContext, input: ReconcileOrdersInput):
         const costs = feeFor ? feeFor({ symbol: r.symbol, side: r.side, venue, qty: missing, amount, tradeDate }) : { fee: 0, tax: 0 };
         const added = addRemainderFill(ctx, order, r.filledQty, missing, amount, venue, { fee: v.int('fee', costs.fee), tax: v.int('tax', costs.tax) }, asOf);
         diff.fillsAdded.push({ orderNo: added.orderNo, symbol: added.symbol, side: added.side, qty: added.qty, amount: added.amount });
+        if (added.needsReconcile && !diff.needsHoldingsRepair.includes(added.symbol)) diff.needsHoldingsRepair.push(added.symbol);
       } else if (missing < 0) {
         diff.overCounted.push({ orderNo: r.orderNo, mirrorQty: covered.q, restQty: r.filledQty });
+      }
+      if (missing >= 0) {
+        const amountNow = missing > 0 ? Math.max(covered.a, r.filledAmount) : covered.a;
+        const delta = r.filledAmount - amountNow;
+        if (delta !== 0) {
+          const repaired = repairRemainderAmount(ctx, order, delta, asOf);
+          diff.amountMismatches.push({ orderNo: r.orderNo, mirrorAmount: amountNow, restAmount: r.filledAmount, repaired });
+        }
       }
       const settled = settleOrder(ctx, order.id);
       if (isNewExternal) diff.newExternal.push(summarize(settled));
@@ -185,7 +201,8 @@ export function reconcileOrders(ctx: WriteContext, input: ReconcileOrdersInput):
 
     diff.changed =
       touched ||
-      diff.newExternal.length + diff.resolvedUnknown.length + diff.stateChanges.length + diff.fillsAdded.length > 0;
+      diff.newExternal.length + diff.resolvedUnknown.length + diff.stateChanges.length + diff.fillsAdded.length > 0 ||
+      diff.amountMismatches.some((m) => m.repaired);
     return diff;
   });
 }
