@@ -98,7 +98,8 @@ function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number): voi
   if (!krxOn && !nxtOn) return;
   const live = (sym: SymbolState): Array<[VenueBook, '1' | '2' | '3' | '5']> => {
     const out: Array<[VenueBook, '1' | '2' | '3' | '5']> = [];
-    if (krxOn && !sym.inst.halted) out.push([sym.krx, krx.marketClass]);
+    // The KRX after-market is a separate market without ETPs.
+    if (krxOn && !sym.inst.halted && !(krx.phase === 'afterMarket' && sym.inst.etp)) out.push([sym.krx, krx.marketClass]);
     if (nxtOn && sym.nxt && !sym.inst.nxtHalted) out.push([sym.nxt, nxt.marketClass]);
     return out;
   };

@@ -186,3 +186,53 @@ describe('clock set backwards', () => {
     expect(r.ex.quote('005930', 'KRX')!.time).toBeGreaterThan(q.time);
   });
 });
+
+describe('KRX after-market (2026-09)', () => {
+  it('trades 41–47 continuously 16:00–20:00 with MARKET_CLS_CODE 3, not ETPs, and drops them at 20:00', () => {
+    const r = rig({ time: '160500' });
+    const trades: Array<{ symbol: string; marketClass: string; venue: string }> = [];
+    r.ex.on('trade', (t) => trades.push(t));
+    const etfBefore = r.ex.quote('069500', 'KRX')!;
+    r.at('161000');
+    expect(trades.some((t) => t.symbol === '005930' && t.venue === 'KRX' && t.marketClass === '3')).toBe(true);
+    expect(trades.some((t) => t.symbol === '069500' && t.venue === 'KRX')).toBe(false);
+    expect(r.ex.quote('069500', 'KRX')).toEqual(etfBefore);
+    const ask = r.ex.book('005930', 'KRX')!.asks[0]!;
+    const best = okNo(r.buy({ ordDvsn: '44', qty: 1 }));
+    expect(r.ex.fills(DEMO_ACCOUNT).find((f) => f.orderNo === best)!.price).toBe(ask.price);
+    expect(r.buy({ ordDvsn: '01', qty: 1 })).toMatchObject({ ok: false, msgCd: 'APBK0918' }); // no market orders
+    expect(r.buy({ symbol: '069500', ordDvsn: '41', price: 36_455, qty: 1 })).toMatchObject({ ok: false, msgCd: 'SIMV0003' });
+    const low = stepTicks(r.ex.book('005930', 'KRX')!.bids[0]!.price, -30, false);
+    const resting = okNo(r.buy({ ordDvsn: '41', price: low, qty: 1 }));
+    r.at('200001');
+    expect(r.ex.openOrders(DEMO_ACCOUNT).map((o) => o.orderNo)).not.toContain(resting);
+    // The official close stays the 15:30 price even though the after-market traded since.
+    r.at('090000', '20261124');
+    const bars = r.ex.dailyBars('005930', 'KRX', MONDAY, MONDAY, 'D');
+    expect(r.ex.instrument('005930')!.prevClose).toBe(bars[0]!.close);
+  });
+});
+
+describe('bars', () => {
+  it('builds minute bars from the trades and aggregates daily history by week/month', () => {
+    const r = rig({ time: '100000' });
+    const mins = r.ex.minuteBars('005930', 'KRX', '095959');
+    expect(mins.length).toBeGreaterThan(30);
+    expect(mins.every((b) => b.time <= '095959' && b.date === MONDAY && b.low <= b.open && b.open <= b.high)).toBe(true);
+    expect(mins[0]!.time).toBe('090000');
+    const un = r.ex.minuteBars('005930', 'UN', '235959');
+    expect(un[0]!.time < '090000').toBe(true); // NXT pre-market trades count in 통합
+    const days = r.ex.dailyBars('005930', 'KRX', '20250101', MONDAY, 'D');
+    expect(days.length).toBeGreaterThan(200);
+    expect(days[days.length - 2]!.close).toBe(r.ex.instrument('005930')!.prevClose);
+    const weeks = r.ex.dailyBars('005930', 'KRX', '20260101', MONDAY, 'W');
+    const months = r.ex.dailyBars('005930', 'KRX', '20260101', MONDAY, 'M');
+    expect(weeks.length).toBeGreaterThan(40);
+    expect(months.length).toBe(11);
+    const nov = months[months.length - 1]!;
+    const novDays = days.filter((d) => d.date.startsWith('202611'));
+    expect(nov.volume).toBe(novDays.reduce((s, d) => s + d.volume, 0));
+    expect(nov.high).toBe(Math.max(...novDays.map((d) => d.high)));
+    expect(nov.date).toBe(MONDAY);
+  });
+});
