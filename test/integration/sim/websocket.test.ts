@@ -247,7 +247,7 @@ describe('execution notices', () => {
 
 describe('heartbeat and socket faults', () => {
   it('sends PINGPONG on schedule; a silent client is dropped after dropIfNoPongMs, an echoing one stays', async () => {
-    const { s, approval, ws } = await setup({ knobs: { pingIntervalMs: 100, dropIfNoPongMs: 250 } });
+    const { s, approval, ws } = await setup({ knobs: { pingIntervalMs: 100, dropIfNoPongMs: 600 } });
     await ws.subscribe(approval, 'H0STCNT0', '005930');
     const ping = JSON.parse(await ws.next((f) => f.includes('PINGPONG')));
     expect(ping).toEqual({ header: { tr_id: 'PINGPONG', datetime: '20261123100000' } });
@@ -260,8 +260,8 @@ describe('heartbeat and socket faults', () => {
     pong.ws.on('message', (d) => {
       if (d.toString().includes('PINGPONG')) pong.ws.pong(d.toString());
     });
-    await ws.waitClose(2000);
-    await new Promise((res) => setTimeout(res, 400));
+    await ws.waitClose(3000);
+    await new Promise((res) => setTimeout(res, 700));
     expect(echoing.closed).toBeNull();
     expect(pong.closed).toBeNull();
   });

@@ -134,16 +134,14 @@ export async function startWsServer(deps: WsServerDeps, port: number): Promise<S
 
   function sendNotice(n: OrderNotice): void {
     const knobs = deps.knobs.get();
-    const record = noticeRecord(n, deps.exchange.account(n.account)?.holderName ?? '', orgNoOf(n));
     // A socket that is closing counts as gone: its notices are lost like any other disconnected one's.
     const listening = [...(subscribers.get(`${noticeTr}|${n.htsId}`) ?? [])].filter((c) => c.ws.readyState === WebSocket.OPEN);
+    if (listening.length === 0 && knobs.loseNoticesWhileDisconnected) return; // lost: only REST shows it
+    const record = noticeRecord(n, deps.exchange.account(n.account)?.holderName ?? '', orgNoOf(n));
     if (listening.length === 0) {
-      // Notices generated while nobody listens are lost (only REST shows them), unless the knob keeps them.
-      if (!knobs.loseNoticesWhileDisconnected) {
-        const q = heldNotices.get(n.htsId) ?? [];
-        q.push(record);
-        heldNotices.set(n.htsId, q);
-      }
+      const q = heldNotices.get(n.htsId) ?? [];
+      q.push(record);
+      heldNotices.set(n.htsId, q);
       return;
     }
     for (const c of listening) deliverNotice(c, n.htsId, record, knobs.duplicateNotices);
@@ -157,29 +155,52 @@ export async function startWsServer(deps: WsServerDeps, port: number): Promise<S
     if (twice) c.ws.send(frame);
   }
 
-  const orgNoCache = new Map<string, string>();
+  /**
+   * BRNC_NO (field 16) is the order's KRX_FWDG_ORD_ORGNO, which OrderNotice does not carry. It is the
+   * account's ordering branch, so it is learned once per account from the order book and reused.
+   */
+  const orgNoByAccount = new Map<string, string>();
   function orgNoOf(n: OrderNotice): string {
-    const cached = orgNoCache.get(n.orderNo);
+    const cached = orgNoByAccount.get(n.account);
     if (cached !== undefined) return cached;
     const date = deps.exchange.tradeDate();
-    const rec = deps.exchange.orders(n.account, date, date).find((o) => o.orderNo === n.orderNo);
-    const org = rec?.orgNo ?? '';
-    if (org) orgNoCache.set(n.orderNo, org);
+    const org = deps.exchange.orders(n.account, date, date).find((o) => o.orderNo === n.orderNo)?.orgNo ?? '';
+    if (org) orgNoByAccount.set(n.account, org);
     return org;
   }
 
-  const offTrade = deps.exchange.on('trade', (t, q) => enqueue(feed.fromTrade(t, q)));
-  const offBook = deps.exchange.on('book', (b) => enqueue(feed.fromBook(b)));
+  /**
+   * Market-data listeners are attached only while some socket subscribes to market data: the exchange skips
+   * building trade/book events nobody listens to, which keeps an order-only workload cheap.
+   */
+  let marketSubs = 0;
+  let offMarket: (() => void) | null = null;
+  function marketSubscriptionDelta(delta: number): void {
+    marketSubs += delta;
+    if (marketSubs > 0 && !offMarket) {
+      const offTrade = deps.exchange.on('trade', (t, q) => enqueue(feed.fromTrade(t, q)));
+      const offBook = deps.exchange.on('book', (b) => enqueue(feed.fromBook(b)));
+      offMarket = () => {
+        offTrade();
+        offBook();
+      };
+    } else if (marketSubs === 0 && offMarket) {
+      offMarket();
+      offMarket = null;
+    }
+  }
   const offNotice = deps.exchange.on('notice', (n) => sendNotice(n));
 
   function index(c: Conn, trId: string, trKey: string, add: boolean): void {
     const k = `${trId}|${trKey}`;
     let set = subscribers.get(k);
+    const market = !isNoticeTr(trId);
     if (add) {
       if (!set) subscribers.set(k, (set = new Set()));
+      if (!set.has(c) && market) marketSubscriptionDelta(1);
       set.add(c);
-    } else if (set) {
-      set.delete(c);
+    } else if (set?.delete(c)) {
+      if (market) marketSubscriptionDelta(-1);
       if (set.size === 0) subscribers.delete(k);
     }
   }
@@ -268,8 +289,7 @@ export async function startWsServer(deps: WsServerDeps, port: number): Promise<S
     housekeeping,
     dropAll,
     async close() {
-      offTrade();
-      offBook();
+      offMarket?.();
       offNotice();
       for (const c of conns) c.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
