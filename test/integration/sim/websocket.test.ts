@@ -207,6 +207,46 @@ describe('execution notices', () => {
     expect(other[2]).toBe(r2.body.output.ODNO);
   });
 
+  it('exchange refusal after acceptance (control refuse-next): APBK0013, then a notice with RFUS_YN=1', async () => {
+    const { s, k, approval, ws } = await setup();
+    const ack = await ws.subscribe(approval, 'H0STCNI0', s.htsId);
+    const refuse = await fetch(`${s.rest}/__sim/refuse-next`, { method: 'POST' });
+    expect(refuse.status).toBe(200);
+    const from = ws.frames.length;
+    const { bid1 } = await k.book('005930');
+    const r = await k.order('buy', '005930', 2, bid1 - 500);
+    expect(r.body.msg_cd).toBe('APBK0013');
+    const n = noticeFields(await ws.next(isNotice, 3000, from), ack);
+    expect(n[2]).toBe(r.body.output.ODNO);
+    expect(n[12]).toBe('1'); // RFUS_YN
+    expect(n[13]).toBe('1'); // CNTG_YN acceptance
+    const ccld = await k.dailyCcld({ ODNO: r.body.output.ODNO });
+    expect(ccld.body.output1[0]).toMatchObject({ rjct_qty: '2', rmn_qty: '0' });
+  });
+
+  it('an SOR market order reports its legs as ORD_EXG_GB 3/4; an IOC remainder is cancelled with ACPT_YN=3', async () => {
+    const { s, k, approval, ws } = await setup();
+    const ack = await ws.subscribe(approval, 'H0STCNI0', s.htsId);
+    const from = ws.frames.length;
+    const sor = await k.order('buy', '005930', 50, 0, '01', 'SOR');
+    expect(sor.body.msg_cd).toBe('APBK0013');
+    await ws.next(isNotice, 3000, from);
+    await new Promise((res) => setTimeout(res, 50));
+    const sorNotices = ws.frames.slice(from).filter(isNotice).map((f) => noticeFields(f, ack)).filter((n) => n[2] === sor.body.output.ODNO);
+    const legs = new Set(sorNotices.filter((n) => n[13] === '2').map((n) => n[19]));
+    expect([...legs].every((l) => l === '3' || l === '4')).toBe(true);
+    expect(legs.size).toBeGreaterThan(0);
+    // IOC limit at the best bid (does not cross): nothing fills, the whole quantity comes back ACPT_YN=3.
+    const { bid1 } = await k.book('000660');
+    const from2 = ws.frames.length;
+    const ioc = await k.order('buy', '000660', 5, bid1, '11');
+    expect(ioc.body.msg_cd).toBe('APBK0013');
+    await ws.next((f) => isNotice(f) && noticeFields(f, ack)[14] === '3', 3000, from2);
+    const cancelled = ws.frames.slice(from2).filter(isNotice).map((f) => noticeFields(f, ack)).find((n) => n[14] === '3')!;
+    expect(cancelled[2]).toBe(ioc.body.output.ODNO);
+    expect(cancelled[7]).toBe('1'); // ODER_COND IOC
+  });
+
   it('duplicateNotices sends each notice twice', async () => {
     const { s, k, approval, ws } = await setup({ knobs: { duplicateNotices: true } });
     await ws.subscribe(approval, 'H0STCNI0', s.htsId);
