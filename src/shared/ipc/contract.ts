@@ -3,25 +3,19 @@
  * every push event with its zod payload. Both sides derive their types from this one object; the preload
  * builds `window.aegis` from its keys; main wraps every channel in the guards (src/main/ipc).
  *
- * To add a domain: write `domains/<name>.ts` exporting `<name>Channels` (built with `channel({...})`) and
- * `<name>Events`, then add one line to each list below. Nothing else changes.
+ * To add a domain: write `domains/<name>.ts` exporting `<name>Channels` (each built with `channel({...})`)
+ * and `<name>Events`, import them here and add them to the two `mergeDomains(...)` calls. Then register a
+ * module with the handlers in src/main/modules.ts.
  */
 import type { z } from 'zod';
+import { accountChannels, accountEvents } from './domains/account';
 import { appChannels, appEvents } from './domains/app';
 import type { Result } from './result';
 import type { ChannelSpec } from './spec';
 
-const invoke = {
-  ...appChannels,
-};
-
-const events = {
-  ...appEvents,
-};
-
-/** Every domain's channels and events, in declaration order, for the duplicate check below. */
-const domainChannelKeys: readonly (readonly string[])[] = [Object.keys(appChannels)];
-const domainEventKeys: readonly (readonly string[])[] = [Object.keys(appEvents)];
+/** Every domain's channels and events. Adding a domain = one import + one entry in each list. */
+const invoke = mergeDomains(appChannels);
+const events = mergeDomains(appEvents);
 
 export const contract = { invoke, events } as const;
 
@@ -52,19 +46,10 @@ export function eventSchema(event: EventName): z.ZodType {
   return contract.events[event] as z.ZodType;
 }
 
-/**
- * Spread would let a later domain silently replace an earlier one's channel; names must also never be
- * both a channel and an event (they share Electron's IPC namespace). Checked at load so a clash fails
- * every test at once.
- */
-function assertUniqueNames(): void {
-  const seen = new Set<string>();
-  for (const key of [...domainChannelKeys.flat(), ...domainEventKeys.flat()]) {
-    if (seen.has(key)) throw new Error(`IPC contract: "${key}" is declared twice`);
-    seen.add(key);
-  }
+// Channels and events share Electron's IPC namespace: a name may not be both.
+for (const name of Object.keys(invoke)) {
+  if (Object.prototype.hasOwnProperty.call(events, name)) throw new Error(`IPC contract: "${name}" is both a channel and an event`);
 }
-assertUniqueNames();
 
 /**
  * `window.aegis`: one async function per invoke channel under `invoke`, keyed by the channel string, and
@@ -74,6 +59,23 @@ assertUniqueNames();
  *   if (r.ok) show(r.value.version); else show(r.message);
  *   const off = window.aegis.on('conn:state', (s) => setConn(s));
  */
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * Merges domain maps into one. Unlike a spread, a name declared by two domains throws at load (so every test
+ * fails at once) instead of one domain silently replacing the other's channel.
+ */
+export function mergeDomains<T extends readonly object[]>(...domains: T): UnionToIntersection<T[number]> {
+  const merged: Record<string, unknown> = {};
+  for (const domain of domains) {
+    for (const [name, spec] of Object.entries(domain)) {
+      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`IPC contract: "${name}" is declared twice`);
+      merged[name] = spec;
+    }
+  }
+  return merged as UnionToIntersection<T[number]>;
+}
+
 export interface AegisApi {
   invoke: { readonly [C in InvokeChannel]: (input: InvokeInput<C>) => Promise<Result<InvokeOutput<C>>> };
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;

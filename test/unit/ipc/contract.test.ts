@@ -101,3 +101,11 @@ describe('IPC contract (all channels)', () => {
     expect(contract.events['conn:state'].safeParse({ ...good, rateHeadroom: 1.5 }).success).toBe(false);
   });
 });
+
+describe('mergeDomains', () => {
+  it('merges domain maps and refuses a name declared twice', async () => {
+    const { mergeDomains } = await import('../../../src/shared/ipc/contract');
+    expect(Object.keys(mergeDomains({ 'a:x': 1 }, { 'b:y': 2 }))).toEqual(['a:x', 'b:y']);
+    expect(() => mergeDomains({ 'a:x': 1 }, { 'a:x': 2 })).toThrow(/declared twice/);
+  });
+});
