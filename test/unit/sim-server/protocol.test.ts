@@ -123,6 +123,16 @@ describe('WS subscribe protocol', () => {
     expect(code(handleClientText(msg('H0STCNI9', 'aegisdemo'), new SessionState(), env('real')))[1]).toBe('OPSP8991');
   });
 
+  it('checks the approval key at session start only: the open session outlives the key', () => {
+    let valid = true;
+    const e = { ...env(), approvalAppkey: (k: string) => (valid && k === 'good-approval' ? 'APPKEY' : undefined) };
+    const s = new SessionState();
+    expect(code(handleClientText(msg('H0STCNT0', '005930'), s, e))[1]).toBe('OPSP0000');
+    valid = false; // 24 h later
+    expect(code(handleClientText(msg('H0STCNT0', '000660'), s, e))[1]).toBe('OPSP0000');
+    expect(code(handleClientText(msg('H0STCNT0', '000660'), new SessionState(), e))[1]).toBe('OPSP0011');
+  });
+
   it('treats an echoed PINGPONG as keep-alive without a reply', () => {
     const r = handleClientText(JSON.stringify({ header: { tr_id: 'PINGPONG', datetime: '20261123100000' } }), new SessionState(), env());
     expect(r).toEqual({ replies: [], keepAlive: true });

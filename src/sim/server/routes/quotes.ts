@@ -144,7 +144,7 @@ export const inquireAskingPrice: Handler = (ctx) => {
     ovtm_total_askp_rsqn: '0',
     ovtm_total_bidp_rsqn: '0',
     ntby_aspr_rsqn: str(b.totalBidQty - b.totalAskQty),
-    new_mkop_cls_code: mkopCode(marketClassAt(ctx.simNow)),
+    new_mkop_cls_code: mkopCode(marketClassAt(ex, ctx.simNow)),
   });
   const exp = b.expected;
   const expDiff = exp ? exp.price - inst.prevClose : 0;

@@ -19,9 +19,12 @@ const TRADE_TR: Record<Venue, string> = { KRX: 'H0STCNT0', NXT: 'H0NXCNT0' };
 const BOOK_TR: Record<Venue, string> = { KRX: 'H0STASP0', NXT: 'H0NXASP0' };
 const ANC_TR: Record<Venue, string> = { KRX: 'H0STANC0', NXT: 'H0NXANC0' };
 
-/** MARKET_CLS_CODE of a venue's session at `ms` (1 프리, 2 정규, 3 애프터, 5 종가), from the shared session calendar. */
-export function marketClassAt(ms: number, venue: Venue = 'KRX'): Trade['marketClass'] {
-  return sessionAt(venue, ms).marketClass;
+/**
+ * MARKET_CLS_CODE of a venue's session at `ms` (1 프리, 2 정규, 3 애프터, 5 종가), from the shared session
+ * calendar with the exchange's own regime and trading days.
+ */
+export function marketClassAt(ex: SimExchange, ms: number, venue: Venue = 'KRX'): Trade['marketClass'] {
+  return sessionAt(venue, ms, { regime: ex.regime(), isTradingDay: (d) => ex.isTradingDay(d) }).marketClass;
 }
 
 export class MarketFeed {
@@ -48,7 +51,7 @@ export class MarketFeed {
     const out: FeedRecord[] = [];
     const regime = this.exchange.regime();
     const hms = kstHms(b.time);
-    const cls = marketClassAt(b.time, b.venue);
+    const cls = marketClassAt(this.exchange, b.time, b.venue);
     const hourCls = b.expected ? (hms < '120000' ? 'B' : 'A') : '0';
     const own = BOOK_TR[b.venue];
     const wantOwn = this.wanted(own, b.symbol);

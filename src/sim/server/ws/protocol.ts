@@ -43,6 +43,8 @@ export interface ProtocolEnv {
 
 export class SessionState {
   appkey: string | null = null;
+  /** The approval key that opened the session: it stays good for this session past its 24 h (checked at start only). */
+  approvalKey: string | null = null;
   readonly subs = new Map<string, Subscription>();
 
   static subKey(trId: string, trKey: string): string {
@@ -127,13 +129,14 @@ export function handleClientText(text: string, s: SessionState, env: ProtocolEnv
   const trKey = typeof input?.tr_key === 'string' ? input.tr_key : '';
 
   const approval = typeof header.approval_key === 'string' ? header.approval_key : '';
-  const appkey = approval ? env.approvalAppkey(approval) : undefined;
+  const appkey = approval && approval === s.approvalKey ? s.appkey : approval ? env.approvalAppkey(approval) : undefined;
   if (!appkey) return err('OPSP0011', trId, trKey);
   let bound: string | undefined;
   if (s.appkey === null) {
     // One session per appkey: the newer socket is told and closed; the older one is unaffected.
     if (env.appkeyHeldElsewhere(appkey, s)) return { ...err('OPSP8996', trId, trKey, '9'), close: true };
     s.appkey = appkey;
+    s.approvalKey = approval;
     bound = appkey;
   }
   const withBound = (r: ProtocolResult): ProtocolResult => (bound ? { ...r, bound } : r);
