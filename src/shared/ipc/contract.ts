@@ -51,14 +51,6 @@ for (const name of Object.keys(invoke)) {
   if (Object.prototype.hasOwnProperty.call(events, name)) throw new Error(`IPC contract: "${name}" is both a channel and an event`);
 }
 
-/**
- * `window.aegis`: one async function per invoke channel under `invoke`, keyed by the channel string, and
- * `on(event, cb)` that hands `cb` only the payload and returns an unsubscribe function.
- *
- *   const r = await window.aegis.invoke['app:info']({});
- *   if (r.ok) show(r.value.version); else show(r.message);
- *   const off = window.aegis.on('conn:state', (s) => setConn(s));
- */
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /**
@@ -76,6 +68,14 @@ export function mergeDomains<T extends readonly object[]>(...domains: T): UnionT
   return merged as UnionToIntersection<T[number]>;
 }
 
+/**
+ * `window.aegis`: one async function per invoke channel under `invoke`, keyed by the channel string, and
+ * `on(event, cb)` that hands `cb` only the payload and returns an unsubscribe function.
+ *
+ *   const r = await window.aegis.invoke['app:info']({});
+ *   if (r.ok) show(r.value.version); else show(r.message);
+ *   const off = window.aegis.on('conn:state', (s) => setConn(s));
+ */
 export interface AegisApi {
   invoke: { readonly [C in InvokeChannel]: (input: InvokeInput<C>) => Promise<Result<InvokeOutput<C>>> };
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
