@@ -32,7 +32,7 @@ describe('npm run sim', () => {
         await fetch(`${first.rest}/oauth2/tokenP`, { method: 'POST', body: JSON.stringify({ grant_type: 'client_credentials', appkey: first.appkey, appsecret: first.appsecret }) })
       ).json()) as { access_token: string };
       const r = await fetch(`${first.rest}/uapi/domestic-stock/v1/quotations/inquire-asking-price-exp-ccn?FID_COND_MRKT_DIV_CODE=J&FID_INPUT_ISCD=005930`, {
-        headers: { authorization: `Bearer ${tok.access_token}`, appkey: first.appkey, appsecret: first.appsecret, tr_id: 'FHKST01010200', custtype: 'P' },
+        headers: { authorization: `Bearer ${tok.access_token}`, appkey: first.appkey!, appsecret: first.appsecret!, tr_id: 'FHKST01010200', custtype: 'P' },
       });
       return ((await r.json()) as { output1: unknown }).output1;
     };
