@@ -2,7 +2,8 @@
 import type { Ctx, LiveOrder, SymbolState, VenueBook } from './model';
 import { fillOrder, killRemainder, planTake, recordTrade, takeAt, venueBook } from './matching';
 import { unpricedLimit } from './orders';
-import { phaseNow, windowExpiry } from './phase';
+import { isContinuous, phaseNow, windowExpiry } from './phase';
+import { viActive } from './vi';
 import { addResting, bestPrices, publicBook } from './venue';
 import type { Book, Venue } from './types';
 import { roundToTick } from '../../shared/market/ticks';
@@ -10,7 +11,7 @@ import { roundToTick } from '../../shared/market/ticks';
 /** The expected single-price match shown in the book during a call (auction) phase. */
 export function expectedFor(ctx: Ctx, sym: SymbolState, vb: VenueBook): Book['expected'] {
   const ph = phaseNow(ctx, vb.venue);
-  if (ph.matching || !ph.acceptsOrders) return null;
+  if (!viActive(ctx, vb) && (ph.matching || !ph.acceptsOrders)) return null;
   const price = roundToTick(Math.min(sym.inst.upperLimit, Math.max(sym.inst.lowerLimit, sym.fair)), sym.inst.etp, 'nearest');
   let qty = 0;
   for (const lv of vb.clientBids) if (lv.price >= price) for (const o of lv.orders) qty += o.rec.remainingQty;
@@ -41,7 +42,7 @@ export function executeAggressive(ctx: Ctx, o: LiveOrder): void {
   const books = booksOf(o);
   if (o.info.unpriced) o.limit = unpricedLimit(ctx, o, books.map(bestPrices));
   else o.limit = o.rec.price;
-  const matching = books.filter((vb) => phaseNow(ctx, vb.venue).matching);
+  const matching = books.filter((vb) => isContinuous(phaseNow(ctx, vb.venue).phase) && !viActive(ctx, vb));
   const cond = o.info.condition;
   if (matching.length === 0) {
     if (cond !== 'none') killRemainder(ctx, o, true);

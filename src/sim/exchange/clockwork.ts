@@ -4,14 +4,15 @@
  * last minute before the target so the present always looks live.
  */
 import { priceBand } from '../../shared/market/band';
-import { phaseBoundaries, sessionAt, type SessionPhase } from '../../shared/market/sessions';
+import { phaseBoundaries, sessionAt } from '../../shared/market/sessions';
 import { addDays, kstDate, kstMidnight } from '../../shared/market/time';
 import { roundToTick } from '../../shared/market/ticks';
 import { emitBook } from './arrival';
 import { fillOrder, uncrossAt } from './matching';
 import type { Ctx, SymbolState, VenueBook } from './model';
 import { drainStops, expireOrders } from './orders';
-import { sessionOpts } from './phase';
+import { isContinuous, sessionOpts } from './phase';
+import { endViIfDue, viActive } from './vi';
 import { coarseStep, denseStep, evolveFair } from './pricepath';
 import { emptyQuote, regenSynthetic } from './venue';
 import type { Venue } from './types';
@@ -21,11 +22,6 @@ const COARSE_STEP_MS = 60_000;
 const COARSE_BIG_STEP_MS = 300_000;
 const COARSE_HUGE_STEP_MS = 600_000;
 
-const CONTINUOUS: ReadonlySet<SessionPhase> = new Set(['continuous', 'preMarket', 'afterMarket']);
-
-export function isContinuous(phase: SessionPhase): boolean {
-  return CONTINUOUS.has(phase);
-}
 
 interface DayPlan {
   key: string;
@@ -98,9 +94,12 @@ function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number): voi
   if (!krxOn && !nxtOn) return;
   const live = (sym: SymbolState): Array<[VenueBook, '1' | '2' | '3' | '5']> => {
     const out: Array<[VenueBook, '1' | '2' | '3' | '5']> = [];
+    // A venue in a VI call trades nothing until its 2 minutes are up; then it uncrosses and resumes.
+    endViIfDue(ctx, sym, sym.krx);
+    if (sym.nxt) endViIfDue(ctx, sym, sym.nxt);
     // The KRX after-market is a separate market without ETPs.
-    if (krxOn && !sym.inst.halted && !(krx.phase === 'afterMarket' && sym.inst.etp)) out.push([sym.krx, krx.marketClass]);
-    if (nxtOn && sym.nxt && !sym.inst.nxtHalted) out.push([sym.nxt, nxt.marketClass]);
+    if (krxOn && !sym.inst.halted && !(krx.phase === 'afterMarket' && sym.inst.etp) && !viActive(ctx, sym.krx)) out.push([sym.krx, krx.marketClass]);
+    if (nxtOn && sym.nxt && !sym.inst.nxtHalted && !viActive(ctx, sym.nxt)) out.push([sym.nxt, nxt.marketClass]);
     return out;
   };
   const coarseEnd = Math.min(b, denseFrom);
@@ -146,6 +145,10 @@ function onBoundary(ctx: Ctx, t: number): void {
   const before = { KRX: sessionAt('KRX', t - 1, opts).phase, NXT: sessionAt('NXT', t - 1, opts).phase };
   const after = { KRX: sessionAt('KRX', t, opts).phase, NXT: sessionAt('NXT', t, opts).phase };
   for (const sym of ctx.symbols.values()) {
+    // A VI call still running when the session phase changes ends in that change (or the next call absorbs it).
+    for (const [, vb] of venuesOf(sym)) {
+      if (vb.viUntil && before[vb.venue] !== after[vb.venue]) vb.viUntil = 0;
+    }
     // KRX: the opening call uncrosses at 09:00, the closing call at 15:30 (that price is the official close).
     if (before.KRX !== after.KRX && (before.KRX === 'preOpenAuction' || before.KRX === 'closingAuction')) {
       const closing = before.KRX === 'closingAuction';
@@ -232,12 +235,16 @@ export function rollDay(ctx: Ctx, ymd: string): void {
     sym.fairTime = t;
     sym.krx.quote = { ...emptyQuote(sym.inst.code, 'KRX', close, t), halted: sym.inst.halted };
     sym.krx.minuteBars = [];
+    sym.krx.viUntil = 0;
+    sym.krx.viRef = 0;
     sym.krx.clientAsks = [];
     sym.krx.clientBids = [];
     regenSynthetic(sym.krx, sym.fair, sym.rng, band.lower, band.upper);
     if (sym.nxt) {
       sym.nxt.quote = { ...emptyQuote(sym.inst.code, 'NXT', close, t), halted: sym.inst.nxtHalted };
       sym.nxt.minuteBars = [];
+      sym.nxt.viUntil = 0;
+      sym.nxt.viRef = 0;
       sym.nxt.clientAsks = [];
       sym.nxt.clientBids = [];
       regenSynthetic(sym.nxt, sym.fair, sym.rng, band.lower, band.upper);

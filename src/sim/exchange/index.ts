@@ -20,7 +20,8 @@ import { advance } from './clockwork';
 import { aggregateBars, generateHistory } from './history';
 import { Ledger } from './ledger';
 import { recordTrade, sweepThrough, takeAt } from './matching';
-import type { Ctx, Emitter, SymbolState } from './model';
+import type { Ctx, Emitter, SymbolState, VenueBook } from './model';
+import { viActive, viReference } from './vi';
 import { drainStops, modifyOrder, openSellQty, placeOrder } from './orders';
 import { phaseNow, regimeOn } from './phase';
 import { createRng, hashSeed } from './prng';
@@ -170,9 +171,10 @@ export function createExchange(options: CreateExchangeOptions): SimExchange {
     quote(code, venue) {
       const s = sym(code);
       if (!s) return undefined;
-      if (venue === 'NXT') return s.nxt ? { ...s.nxt.quote, halted: s.inst.nxtHalted } : undefined;
-      if (venue === 'UN' && s.nxt) return { ...s.unQuote, halted: s.inst.halted && s.inst.nxtHalted };
-      return { ...s.krx.quote, halted: s.inst.halted };
+      const vi = (vb: VenueBook) => ({ viActive: viActive(ctx, vb), viReferencePrice: viReference(s, vb) });
+      if (venue === 'NXT') return s.nxt ? { ...s.nxt.quote, halted: s.inst.nxtHalted, ...vi(s.nxt) } : undefined;
+      if (venue === 'UN' && s.nxt) return { ...s.unQuote, halted: s.inst.halted && s.inst.nxtHalted, ...vi(s.krx) };
+      return { ...s.krx.quote, halted: s.inst.halted, ...vi(s.krx) };
     },
     book(code, venue) {
       const s = sym(code);

@@ -11,6 +11,7 @@ import type { Ctx, LiveOrder, SymbolState, VenueBook } from './model';
 import { emitNotice, legFor } from './notices';
 import { bestPrices, levelQty, recordMinuteBar, recordTradeOnQuote, removeResting } from './venue';
 import type { Fill, Side, Trade, Venue } from './types';
+import { checkStaticVi } from './vi';
 
 const settleCache = new Map<string, string>();
 
@@ -94,7 +95,16 @@ export function killRemainder(ctx: Ctx, o: LiveOrder, notify: boolean): void {
 }
 
 /** A trade on a venue: quote, minute bars, 통합 view, event, and stop triggers (deferred). */
-export function recordTrade(ctx: Ctx, sym: SymbolState, vb: VenueBook, price: number, qty: number, aggressor: Side, marketClass: Trade['marketClass']): void {
+export function recordTrade(
+  ctx: Ctx,
+  sym: SymbolState,
+  vb: VenueBook,
+  price: number,
+  qty: number,
+  aggressor: Side,
+  marketClass: Trade['marketClass'],
+  singlePrice = false,
+): void {
   const { upperLimit, lowerLimit } = sym.inst;
   const t = ctx.now;
   const hhmmss = kstTime(t);
@@ -109,6 +119,9 @@ export function recordTrade(ctx: Ctx, sym: SymbolState, vb: VenueBook, price: nu
   sym.unQuote.bestAsk = bp.bestAsk;
   sym.unQuote.bestBid = bp.bestBid;
   if (sym.stops.length > 0) ctx.stopCheck.add(sym);
+  // A single price (auction, VI uncross) becomes the static-VI reference; a continuous trade may trigger VI.
+  if (singlePrice) vb.viRef = price;
+  else checkStaticVi(ctx, sym, vb, price);
   if (!ctx.quiet && ctx.emitter.has('trade')) {
     const trade: Trade = { symbol: sym.inst.code, venue: vb.venue, price, qty, aggressor, time: t, marketClass };
     ctx.emitter.emit('trade', trade, { ...vb.quote });
@@ -271,6 +284,7 @@ export function uncrossAt(ctx: Ctx, sym: SymbolState, vb: VenueBook, price: numb
     }
   }
   const volume = clientVolume + syntheticVolume;
-  if (volume > 0) recordTrade(ctx, sym, vb, price, volume, 'buy', marketClass);
+  if (volume > 0) recordTrade(ctx, sym, vb, price, volume, 'buy', marketClass, true);
+  else vb.viRef = price;
   return volume;
 }

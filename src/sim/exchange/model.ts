@@ -42,6 +42,10 @@ export interface VenueBook {
   minuteBars: MinuteBar[];
   /** Typical synthetic level size (shares). */
   depthQty: number;
+  /** Static VI: the 2-minute single-price call ends at this time (0 = no VI). */
+  viUntil: number;
+  /** Static VI reference price (the last single price: open, VI uncross); 0 = use the base price. */
+  viRef: number;
   /** Mean synthetic trades per second in continuous trading. */
   tradeRate: number;
   bookTime: number;

@@ -1,6 +1,6 @@
 /** The exchange's view of sessions: the shared calendars with this simulator's knobs and trading-day predicate. */
 import { regimeFor, type Regime } from '../../shared/market/regime';
-import { sessionAt, sessionCalendar, type SessionOptions, type SessionState } from '../../shared/market/sessions';
+import { sessionAt, sessionCalendar, type SessionOptions, type SessionPhase, type SessionState } from '../../shared/market/sessions';
 import { kstDate, kstMidnight } from '../../shared/market/time';
 import type { OrderWindow } from '../../shared/market/ordDvsn';
 import type { Ctx } from './model';
@@ -18,6 +18,13 @@ export function sessionOpts(ctx: Ctx, ymd: string): SessionOptions {
     krxPreMarket: k.krxPreMarket,
     nxtPostHaltAuction: k.nxtPostHaltAuction,
   };
+}
+
+const CONTINUOUS: ReadonlySet<SessionPhase> = new Set(['continuous', 'preMarket', 'afterMarket']);
+
+/** Phases in which orders match on arrival and the synthetic market trades. */
+export function isContinuous(phase: SessionPhase): boolean {
+  return CONTINUOUS.has(phase);
 }
 
 /** Phase of a venue at the exchange's current time, cached per (venue, ms). */

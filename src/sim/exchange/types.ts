@@ -75,6 +75,10 @@ export interface Quote {
   buyTradeVolume: number;
   halted: boolean;
   time: number;
+  /** ADDED: a static-VI 2-minute single-price call is running on this venue (vi_cls_code). */
+  viActive?: boolean;
+  /** ADDED: VI_STND_PRC (H0STCNT0 field 46) — the static VI reference price. */
+  viReferencePrice?: number;
 }
 
 export interface Trade {

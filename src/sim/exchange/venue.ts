@@ -51,6 +51,8 @@ export function createVenueBook(symbol: string, venue: Venue, etp: boolean, prev
     quote: emptyQuote(symbol, venue, prevClose, time),
     minuteBars: [],
     depthQty,
+    viUntil: 0,
+    viRef: 0,
     tradeRate,
     bookTime: time,
   };

@@ -200,3 +200,32 @@ describe('notices (§7.4) and refusals', () => {
     expect(r.notices.filter((n) => n.account === '70000001-01').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('static VI', () => {
+  it('a trade 10% away from the open starts a 2-minute call; orders rest, then one price uncrosses them', () => {
+    const r = rig({ time: '100000' });
+    const q = r.ex.quote('005930', 'KRX')!;
+    expect(q.viActive).toBe(false);
+    expect(q.viReferencePrice).toBe(q.open);
+    const up = stepTicks(Math.ceil((q.open * 1.1) / 100) * 100, 1, false);
+    r.ex.control.injectTrade('005930', 'KRX', up, 10);
+    expect(r.ex.quote('005930', 'KRX')!.viActive).toBe(true);
+    expect(r.ex.book('005930', 'KRX')!.expected).not.toBeNull();
+    const inst = r.ex.instrument('005930')!;
+    const no = okNo(r.buy({ price: inst.upperLimit, qty: 2 }));
+    const ioc = okNo(r.buy({ ordDvsn: '11', price: inst.upperLimit, qty: 1 }));
+    expect(r.ex.fills(DEMO_ACCOUNT)).toHaveLength(0);
+    expect(r.notices.filter((n) => n.orderNo === ioc).map((n) => n.acptYn)).toEqual(['1', '3']);
+    const volume = r.ex.quote('005930', 'KRX')!.volume;
+    r.at('100130');
+    expect(r.ex.quote('005930', 'KRX')!.volume).toBe(volume); // nothing trades in the call
+    r.at('100201');
+    const fills = r.ex.fills(DEMO_ACCOUNT).filter((f) => f.orderNo === no);
+    expect(fills).toHaveLength(1);
+    const after = r.ex.quote('005930', 'KRX')!;
+    expect(after.viActive).toBe(false);
+    expect(after.viReferencePrice).toBe(fills[0]!.price);
+    // NXT was not affected by KRX's VI.
+    expect(r.ex.quote('005930', 'NXT')!.viActive).toBe(false);
+  });
+});
