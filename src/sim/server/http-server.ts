@@ -67,9 +67,11 @@ export async function startRestServer(deps: RestServerDeps, port: number): Promi
       return;
     }
     const body = JSON.stringify(reply.body);
+    // Standard headers Capitalised, KIS's own lowercase: the official helper (APIResp._setHeader) turns every
+    // all-lowercase header name into a namedtuple field, and 'content-type' is not a Python identifier.
     const headers: Record<string, string | number> = {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
       gt_uid: gtUid.hex(32),
     };
     if (trId) headers.tr_id = trId;

@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimHandle } from '../../../src/sim/handle';
 import { Kis, startTestSim } from './kis';
@@ -68,6 +69,25 @@ describe('tokenP over the wire', () => {
     const expired = await k.get(...PRICE);
     expect(expired.status).toBe(500);
     expect(expired.body).toEqual({ rt_cd: '1', msg_cd: 'EGW00123', msg1: '기간이 만료된 token 입니다.' });
+  });
+});
+
+describe('response headers', () => {
+  it('every all-lowercase header name is a Python identifier (the official helper makes a namedtuple of them)', async () => {
+    const s = await sim();
+    const k = await Kis.connect(s);
+    const url = new URL(`${s.rest}/uapi/domestic-stock/v1/trading/inquire-balance`);
+    url.search = new URLSearchParams({ ...k.account(), AFHR_FLPR_YN: 'N', INQR_DVSN: '02', UNPR_DVSN: '01', PRCS_DVSN: '00' }).toString();
+    const raw = await new Promise<string[]>((resolve, reject) => {
+      get(url, { headers: k.headers('TTTC8434R', { tr_cont: '' }) }, (res) => {
+        res.resume();
+        resolve(res.rawHeaders.filter((_, i) => i % 2 === 0));
+      }).on('error', reject);
+    });
+    const lower = raw.filter((n) => n === n.toLowerCase());
+    expect(lower).toEqual(expect.arrayContaining(['tr_id', 'tr_cont', 'gt_uid']));
+    for (const n of lower) expect(n).toMatch(/^[a-z_][a-z0-9_]*$/);
+    expect(raw).toContain('Content-Type');
   });
 });
 
