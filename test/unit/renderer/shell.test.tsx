@@ -54,6 +54,9 @@ describe('renderer shell', () => {
     expect(screen.getByTestId('rate-headroom').textContent).toBe('요청 여유: 5%');
     expect(screen.getByText('WebSocket 재연결 3회째')).toBeTruthy();
     expect(screen.getByTestId('env-badge').className).toContain('env-paper');
+    expect(screen.getByTestId('account-note').textContent).toBe('연결 대기 중');
+    push({ environment: 'paper', connection: 'connected', lastSyncAt: null, rateHeadroom: 1 });
+    expect(screen.getByTestId('account-note').textContent).toBe('아직 준비되지 않은 화면입니다');
   });
 
   it('marks real unmistakably and paper distinctly', async () => {
