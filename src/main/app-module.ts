@@ -1,16 +1,19 @@
 /**
  * The app module: answers app:info, app:health and app:connection, and publishes the first conn:state.
- * Until a connection module exists the honest state is "disconnected".
+ * The environment is the live one from the session module (SESSION) when it runs, else the core's default;
+ * the session module publishes every later conn:state.
  */
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { ConnState } from '../shared/ipc/domains/app';
 import { ok } from '../shared/ipc/result';
 import { defineModule } from './module';
+import { SESSION } from './session/service';
 
 export const appModule = defineModule((ctx) => {
+  const environment = () => ctx.services.use(SESSION)?.status().environment ?? ctx.environment;
   const initialConnState = (): ConnState => ({
-    environment: ctx.environment,
+    environment: environment(),
     connection: 'disconnected',
     lastSyncAt: null,
     rateHeadroom: null,
@@ -19,7 +22,7 @@ export const appModule = defineModule((ctx) => {
   return {
     name: 'app',
     handlers: {
-      'app:info': () => ok({ version: ctx.appVersion, environment: ctx.environment, dataDir: ctx.dataDir }),
+      'app:info': () => ok({ version: ctx.appVersion, environment: environment(), dataDir: ctx.dataDir }),
       'app:health': async () => {
         const checks = [await dataDirCheck(ctx.dataDir), ...(await ctx.health())];
         return ok({ ok: checks.every((c) => c.ok), checks });

@@ -3,5 +3,10 @@
  */
 import { appModule } from './app-module';
 import type { ModuleFactory } from './module';
+import { sessionModule } from './session/module';
 
-export const coreModules: readonly ModuleFactory[] = [appModule];
+export const coreModules: readonly ModuleFactory[] = [
+  // First: provides SESSION and knows the live environment before the app module publishes conn:state.
+  sessionModule,
+  appModule,
+];

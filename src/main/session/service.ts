@@ -30,6 +30,11 @@ export interface InstrumentDirectory {
   get(symbol: string): InstrumentInfo | undefined;
   search(query: string, limit: number): InstrumentInfo[];
   all(): readonly InstrumentInfo[];
+  /**
+   * ADDED (optional): the instrument with its per-day facts looked up — on real, NXT eligibility from CTPF1002R
+   * (cached per day). Demo and paper answer from memory. Use before routing an order to NXT/SOR.
+   */
+  ensure?(symbol: string): Promise<InstrumentInfo | undefined>;
 }
 
 export interface ActiveSession {

@@ -10,12 +10,13 @@
 import type { z } from 'zod';
 import { accountChannels, accountEvents } from './domains/account';
 import { appChannels, appEvents } from './domains/app';
+import { sessionChannels, sessionEvents } from './domains/session';
 import type { Result } from './result';
 import type { ChannelSpec } from './spec';
 
 /** Every domain's channels and events. Adding a domain = one import + one entry in each list. */
-const invoke = mergeDomains(appChannels);
-const events = mergeDomains(appEvents);
+const invoke = mergeDomains(appChannels, sessionChannels);
+const events = mergeDomains(appEvents, sessionEvents);
 
 export const contract = { invoke, events } as const;
 
