@@ -8,3 +8,6 @@ export const PANEL_IDS = ['watchlist', 'quote', 'chart', 'order', 'positions', '
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export const panelComponents: Partial<Record<PanelId, ComponentType>> = {};
+
+/** The account-summary strip above the panels; the shell's placeholder (shell/AccountStrip.tsx) until set. */
+export const accountStripComponent: { current: ComponentType | null } = { current: null };

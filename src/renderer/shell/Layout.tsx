@@ -3,7 +3,7 @@
  * positions, open orders and fills along the bottom. Grid areas are in styles.css.
  */
 import type { MessageKey } from '../i18n';
-import { panelComponents, type PanelId } from '../panels/registry';
+import { accountStripComponent, panelComponents, type PanelId } from '../panels/registry';
 import { AccountStrip } from './AccountStrip';
 import { Panel } from './Panel';
 
@@ -23,9 +23,10 @@ function Place({ id }: { id: PanelId }) {
 }
 
 export function Layout() {
+  const Strip = accountStripComponent.current ?? AccountStrip;
   return (
     <main className="layout">
-      <AccountStrip />
+      <Strip />
       <div className="grid">
         <Place id="watchlist" />
         <Place id="quote" />
