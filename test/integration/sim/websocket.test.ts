@@ -103,6 +103,23 @@ describe('market data frames', () => {
   });
 });
 
+describe('expected-match frames during the opening call', () => {
+  it('H0STANC0 has 45 fields, H0UNANC0 46, with HOUR_CLS_CODE B before the open', async () => {
+    const { k, approval, ws } = await setup({ clock: { start: '2026-11-23T08:40:00+09:00', speed: 0 } });
+    await ws.subscribe(approval, 'H0STANC0', '005930');
+    await ws.subscribe(approval, 'H0UNANC0', '005930');
+    const from = ws.frames.length;
+    expect((await k.order('buy', '005930', 10, 71000)).body.msg_cd).toBe('APBK0013');
+    const st = splitDataFrame(await ws.next(isData('H0STANC0'), 3000, from)).records[0]!;
+    const un = splitDataFrame(await ws.next(isData('H0UNANC0'), 3000, from)).records[0]!;
+    expect(st).toHaveLength(45);
+    expect(un).toHaveLength(46);
+    expect(st[43]).toBe('B');
+    const rest = (await k.book('005930')).body.output2;
+    expect(st[2]).toBe(rest.antc_cnpr);
+  });
+});
+
 describe('subscription codes and limits', () => {
   it('41 registrations across TRs are accepted, the 42nd is OPSP0008 MAX SUBSCRIBE OVER', async () => {
     const { s, approval, ws } = await setup();
