@@ -13,14 +13,20 @@ import { bestPrices, levelQty, recordMinuteBar, recordTradeOnQuote, removeRestin
 import type { Fill, Side, Trade, Venue } from './types';
 import { checkStaticVi } from './vi';
 
-const settleCache = new Map<string, string>();
+// Per exchange: two exchanges in one process may run different calendars.
+const settleCaches = new WeakMap<Ctx, Map<string, string>>();
 
+/** T+2 in trading days on this exchange's calendar. */
 function settleDateFor(ctx: Ctx, tradeDate: string): string {
-  const key = `${tradeDate}`;
-  let d = settleCache.get(key);
+  let cache = settleCaches.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    settleCaches.set(ctx, cache);
+  }
+  let d = cache.get(tradeDate);
   if (!d) {
     d = addTradingDays(tradeDate, 2, (x) => ctx.isTradingDay(x));
-    settleCache.set(key, d);
+    cache.set(tradeDate, d);
   }
   return d;
 }
