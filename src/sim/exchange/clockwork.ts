@@ -4,6 +4,7 @@
  * last minute before the target so the present always looks live.
  */
 import { priceBand } from '../../shared/market/band';
+import { prevTradingDay } from '../../shared/market/calendar';
 import { phaseBoundaries, sessionAt } from '../../shared/market/sessions';
 import { addDays, kstDate, kstMidnight } from '../../shared/market/time';
 import { roundToTick } from '../../shared/market/ticks';
@@ -21,6 +22,8 @@ export const DENSE_WINDOW_MS = 60_000;
 const COARSE_STEP_MS = 60_000;
 const COARSE_BIG_STEP_MS = 300_000;
 const COARSE_HUGE_STEP_MS = 600_000;
+/** Days before the target day only leave a daily bar behind (their minute bars are dropped at rollover). */
+const PAST_DAY_STEP_MS = 1_800_000;
 
 
 interface DayPlan {
@@ -75,17 +78,20 @@ export function advance(ctx: Ctx, target: number): void {
   }
   ctx.now = Math.max(ctx.now, ctx.highWater);
   const denseFrom = target - DENSE_WINDOW_MS;
+  // The session the target shows (on a weekend: Friday's) is simulated finely; earlier days coarsely.
+  const targetDate = kstDate(target);
+  const targetDay = ctx.isTradingDay(targetDate) ? targetDate : prevTradingDay(targetDate, (d) => ctx.isTradingDay(d));
   while (ctx.now < target) {
     const nb = nextBoundary(ctx, ctx.now);
     const segEnd = Math.min(nb, target);
-    simulateSegment(ctx, ctx.now, segEnd, denseFrom);
+    simulateSegment(ctx, ctx.now, segEnd, denseFrom, targetDay);
     ctx.now = segEnd;
     if (segEnd === nb) onBoundary(ctx, nb);
   }
   ctx.highWater = target;
 }
 
-function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number): void {
+function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number, targetDay: string): void {
   const opts = sessionOpts(ctx, kstDate(a));
   const krx = sessionAt('KRX', a, opts);
   const nxt = sessionAt('NXT', a, opts);
@@ -105,7 +111,14 @@ function simulateSegment(ctx: Ctx, a: number, b: number, denseFrom: number): voi
   const coarseEnd = Math.min(b, denseFrom);
   if (a < coarseEnd) {
     const span = coarseEnd - a;
-    const stepMs = span > 6 * 3_600_000 ? COARSE_HUGE_STEP_MS : span > 3 * 3_600_000 ? COARSE_BIG_STEP_MS : COARSE_STEP_MS;
+    const stepMs =
+      kstDate(a) !== targetDay
+        ? PAST_DAY_STEP_MS
+        : span > 6 * 3_600_000
+          ? COARSE_HUGE_STEP_MS
+          : span > 3 * 3_600_000
+            ? COARSE_BIG_STEP_MS
+            : COARSE_STEP_MS;
     const wasQuiet = ctx.quiet;
     ctx.quiet = true;
     for (let t = Math.ceil(a / stepMs) * stepMs; t < coarseEnd; t += stepMs) {
