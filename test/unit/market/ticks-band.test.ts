@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { priceBand, withinBand } from '../../../src/shared/market/band';
+import { checkOrderPrice } from '../../../src/shared/market/priceCheck';
 import { isOnTick, roundToTick, stepTicks, tickSize, ticksBetween } from '../../../src/shared/market/ticks';
 
 describe('tick sizes (§9.4)', () => {
@@ -98,5 +99,20 @@ describe('price band (§9.3)', () => {
     }
     expect(withinBand(93_400, priceBand(71_900, false))).toBe(true);
     expect(withinBand(93_500, priceBand(71_900, false))).toBe(false);
+  });
+});
+
+describe('checkOrderPrice', () => {
+  const inst = { etp: false, upperLimit: 93_400, lowerLimit: 50_400 };
+  it('reports the tick and the nearest valid prices first, then the band', () => {
+    expect(checkOrderPrice(71_900, inst)).toEqual({ ok: true });
+    const off = checkOrderPrice(71_950, inst);
+    expect(off).toMatchObject({ ok: false, reason: 'offTick', tick: 100, below: 71_900, above: 72_000 });
+    if (!off.ok) expect(off.message.ko).toContain('71,900원 또는 72,000원');
+    expect(checkOrderPrice(93_450, inst)).toMatchObject({ reason: 'offTick' }); // grid before band
+    expect(checkOrderPrice(93_500, inst)).toMatchObject({ reason: 'aboveUpper', upper: 93_400 });
+    expect(checkOrderPrice(50_300, inst)).toMatchObject({ reason: 'belowLower', lower: 50_400 });
+    expect(checkOrderPrice(0, inst)).toMatchObject({ reason: 'notPositive' });
+    expect(checkOrderPrice(36_455, { etp: true, upperLimit: 47_390, lowerLimit: 25_520 })).toEqual({ ok: true });
   });
 });
