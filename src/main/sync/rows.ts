@@ -1,0 +1,110 @@
+/**
+ * KIS REST answers (kis-api.md §4.3–§4.6, already typed by src/main/kis) in the store's terms. Pure.
+ */
+import { kstEpoch } from '../../shared/market/time';
+import type { Balance, DailyOrder, OpenOrder, OrderableCash } from '../kis';
+import type { AccountSnapshotInput, BalanceInput, OrderKind, RestOrderRow, Route, Venue } from '../store';
+
+const HHMMSS = /^([01]\d|2[0-3])[0-5]\d[0-5]\d$/;
+const orderTime = (date: string, time: string, fallback: number): number => (HHMMSS.test(time) ? kstEpoch(date, time) : fallback);
+
+/**
+ * KIS lists modify (정정) and cancel (취소) requests as their own rows with ORGN_ODNO set, and daily-ccld has no
+ * field that says which. A cancel request cancels all of its quantity and fills nothing; a modify request
+ * that was itself cancelled entirely looks the same, and for the mirror both are the same thing (a row that
+ * ended cancelled without fills), so the ambiguity changes no quantity.
+ */
+export function kindOfRow(o: Pick<DailyOrder, 'originalOrderNo' | 'qty' | 'filledQty' | 'remainingQty' | 'cancelled' | 'cancelConfirmedQty'>): OrderKind {
+  if (!o.originalOrderNo || /^0+$/.test(o.originalOrderNo)) return 'new';
+  const allCancelled = o.cancelled && o.filledQty === 0 && o.remainingQty === 0 && o.cancelConfirmedQty >= o.qty;
+  return allCancelled ? 'cancel' : 'modify';
+}
+
+/** Where fills of an order happened when no notice said (SOR: KRX as the best guess; the balance is exact anyway). */
+const fillVenueFor = (route: Route): Venue => (route === 'NXT' ? 'NXT' : 'KRX');
+
+export function dailyOrderToRow(o: DailyOrder, fallbackRoute: Route, now: number): RestOrderRow {
+  const route: Route = o.route === '' ? fallbackRoute : o.route;
+  return {
+    tradeDate: o.date,
+    orderNo: o.orderNo,
+    originalOrderNo: o.originalOrderNo && !/^0+$/.test(o.originalOrderNo) ? o.originalOrderNo : undefined,
+    orgNo: o.orgNo || undefined,
+    kind: kindOfRow(o),
+    symbol: o.symbol,
+    symbolName: o.name.trim() || undefined,
+    side: o.side,
+    route,
+    ordDvsn: o.ordDvsn,
+    qty: o.qty,
+    price: o.price,
+    stopPrice: o.stopPrice > 0 ? o.stopPrice : null,
+    filledQty: o.filledQty,
+    filledAmount: o.filledAmount,
+    remainingQty: o.remainingQty,
+    rejectedQty: o.rejectedQty,
+    orderTime: orderTime(o.date, o.time, now),
+    fillVenue: fillVenueFor(route),
+  };
+}
+
+export function openOrderToRow(o: OpenOrder, tradeDate: string, fallbackRoute: Route, now: number): RestOrderRow {
+  const route: Route = o.route === '' ? fallbackRoute : o.route;
+  const original = o.originalOrderNo && !/^0+$/.test(o.originalOrderNo) ? o.originalOrderNo : undefined;
+  return {
+    tradeDate,
+    orderNo: o.orderNo,
+    originalOrderNo: original,
+    orgNo: o.orgNo || undefined,
+    // An open order is never a cancel request (those are done the moment KIS books them).
+    kind: original ? 'modify' : 'new',
+    symbol: o.symbol,
+    symbolName: o.name.trim() || undefined,
+    side: o.side,
+    route,
+    ordDvsn: o.ordDvsn,
+    qty: o.qty,
+    price: o.price,
+    stopPrice: o.stopPrice > 0 ? o.stopPrice : null,
+    filledQty: o.filledQty,
+    filledAmount: o.filledAmount,
+    remainingQty: o.remainingQty,
+    orderTime: orderTime(tradeDate, o.time, now),
+    fillVenue: fillVenueFor(route),
+  };
+}
+
+/** inquire-balance holdings: KIS merges KRX and NXT shares into one row per symbol (the venue split stays the mirror's). */
+export function balanceToHoldings(b: Balance, asOf: number): BalanceInput {
+  return {
+    asOf,
+    holdings: b.holdings.map((h) => ({ symbol: h.symbol, symbolName: h.name.trim() || undefined, qty: h.qty, sellableQty: h.sellableQty, cost: h.cost })),
+  };
+}
+
+/** What the balance (and, when it answered, inquire-psbl-order) says about the account now. */
+export function balanceToSnapshot(b: Balance, orderable: OrderableCash | null, time: number): AccountSnapshotInput {
+  const s = b.summary;
+  return {
+    time,
+    cashD0: s.cashD0,
+    cashD1: s.cashD1,
+    cashD2: s.cashD2,
+    orderableCash: orderable ? orderable.orderableCash : null,
+    totalAssets: s.totalValue,
+    securitiesValue: s.securitiesValue,
+    costTotal: s.cost,
+    unrealizedPnl: s.pnl,
+    realizedToday: null,
+    netAssets: s.netAssets,
+    prevTotalAssets: s.prevTotalAssets,
+    source: 'balance',
+  };
+}
+
+/** The valuation prices KIS used (prpr), for valuing positions until a live quote arrives. */
+export function balancePrices(b: Balance): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of b.holdings) if (h.lastPrice > 0) out.set(h.symbol, h.lastPrice);
+  return out;
+}
