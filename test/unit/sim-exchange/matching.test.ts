@@ -229,3 +229,22 @@ describe('static VI', () => {
     expect(r.ex.quote('005930', 'NXT')!.viActive).toBe(false);
   });
 });
+
+describe('mid-point orders (21/23/24)', () => {
+  it('price at the mid rounded toward the own side, resting inside a wide spread; IOC kills when nothing crosses', () => {
+    const r = rig({ time: '100000' });
+    const b = r.ex.book('005930', 'KRX')!;
+    // Take the whole best ask so the spread is two ticks wide.
+    okNo(r.buy({ price: b.asks[0]!.price, qty: b.asks[0]!.qty }));
+    const wide = r.ex.book('005930', 'KRX')!;
+    const bid = wide.bids[0]!.price;
+    const ask = wide.asks[0]!.price;
+    expect(ask - bid).toBe(200);
+    const mid = okNo(r.buy({ ordDvsn: '21', qty: 3 }));
+    expect(r.ex.book('005930', 'KRX')!.bids[0]).toEqual({ price: bid + 100, qty: 3 });
+    expect(r.ex.fills(DEMO_ACCOUNT).filter((f) => f.orderNo === mid)).toHaveLength(0);
+    const ioc = okNo(r.sell({ ordDvsn: '23', qty: 1 })); // mid rounds up to the ask side: nothing to hit
+    expect(r.notices.filter((n) => n.orderNo === ioc).map((n) => n.acptYn)).toEqual(['1', '3']);
+    expect(r.sell({ route: 'SOR', ordDvsn: '21', qty: 1 })).toMatchObject({ ok: false, msgCd: 'SIMV0003' });
+  });
+});
