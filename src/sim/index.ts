@@ -13,6 +13,8 @@ import { createControlApi } from './server/control';
 import { CredentialBook, demoCredential } from './server/credentials';
 import { startRestServer } from './server/http-server';
 import { createKnobStore } from './server/knobs';
+import { kstHms, kstYmd } from './server/kst';
+import { masterZipFor } from './server/master-files';
 import { labelSeed, mulberry32 } from './server/rng';
 import { StatsCounter } from './server/stats';
 import { TokenService } from './server/tokens';
@@ -55,7 +57,8 @@ export async function startSimulator(options: StartSimOptions = {}): Promise<Sim
 
   let handle: SimHandle | undefined;
   const control = createControlApi(() => handle!);
-  const rest = await startRestServer({ seed, knobs, book, tokens, approvals, gateway, control, rand, log }, options.restPort ?? 0);
+  const masterZip = (path: string) => masterZipFor(path, exchange.instruments(), kstYmd(clock.now()), kstHms(clock.now()));
+  const rest = await startRestServer({ seed, knobs, book, tokens, approvals, gateway, control, rand, masterZip, log }, options.restPort ?? 0);
   const ws = await startWsServer(
     {
       personality,

@@ -26,6 +26,8 @@ export interface RestServerDeps {
   gateway: UapiGateway;
   control: ControlApi;
   rand(): number;
+  /** Zipped stock master file for a /common/master/… path, or null. */
+  masterZip(path: string): Buffer | null;
   log(line: string): void;
 }
 
@@ -97,6 +99,13 @@ export async function startRestServer(deps: RestServerDeps, port: number): Promi
       }
       const r = await deps.control.handle(method, path, url.searchParams, body);
       res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(r.body));
+      return;
+    }
+
+    if (method === 'GET' && path.startsWith('/common/master/')) {
+      const zip = deps.masterZip(path);
+      if (zip) res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': zip.length }).end(zip);
+      else res.writeHead(404).end();
       return;
     }
 
