@@ -6,6 +6,7 @@
 import { createExchange } from './exchange';
 import type { Personality } from './exchange/types';
 import { DEFAULT_ACCOUNTS } from './fixtures/accounts';
+import { masterZip as buildMasterZip } from './fixtures/master';
 import { createSimClock } from './clock';
 import type { SimHandle, StartSimOptions } from './handle';
 import { ApprovalService } from './server/approval';
@@ -13,8 +14,6 @@ import { createControlApi } from './server/control';
 import { CredentialBook, demoCredential } from './server/credentials';
 import { startRestServer } from './server/http-server';
 import { createKnobStore } from './server/knobs';
-import { kstHms, kstYmd } from './server/kst';
-import { masterZipFor } from './server/master-files';
 import { labelSeed, mulberry32 } from './server/rng';
 import { StatsCounter } from './server/stats';
 import { TokenService } from './server/tokens';
@@ -57,7 +56,15 @@ export async function startSimulator(options: StartSimOptions = {}): Promise<Sim
 
   let handle: SimHandle | undefined;
   const control = createControlApi(() => handle!);
-  const masterZip = (path: string) => masterZipFor(path, exchange.instruments(), kstYmd(clock.now()), kstHms(clock.now()));
+  // Stock master files (kis-api.md §10) for KOSPI and KOSDAQ only: no NXT files.
+  const MASTER_PATHS: Record<string, 'KOSPI' | 'KOSDAQ'> = {
+    '/common/master/kospi_code.mst.zip': 'KOSPI',
+    '/common/master/kosdaq_code.mst.zip': 'KOSDAQ',
+  };
+  const masterZip = (path: string): Buffer | null => {
+    const market = MASTER_PATHS[path];
+    return market ? buildMasterZip(exchange.instruments(), market) : null;
+  };
   const rest = await startRestServer({ seed, knobs, book, tokens, approvals, gateway, control, rand, masterZip, log }, options.restPort ?? 0);
   const ws = await startWsServer(
     {

@@ -48,7 +48,7 @@ describe('stock master files (kis-api.md §10)', () => {
       expect(head.slice(21).trim()).toBe(inst.name);
       expect(t.slice(0, 2)).toBe(inst.etp ? 'EF' : 'ST'); // 그룹코드
       const basePriceAt = market === 'KOSPI' ? 2 + 1 + 4 + 4 + 4 + 26 : 2 + 1 + 4 + 4 + 4 + 21;
-      expect(Number(t.slice(basePriceAt, basePriceAt + 9))).toBe(inst.prevClose); // 기준가
+      expect(Number(t.slice(basePriceAt, basePriceAt + 9))).toBe(inst.basePrice); // 기준가
     }
   });
 
