@@ -16,6 +16,7 @@ const DAY = '20261123';
 function fresh(time = '100000') {
   const ex = createExchange({ seed: 1, startMs: kstEpoch(DAY, time) });
   ex.control.setCash(DEMO_ACCOUNT, 1e13);
+  ex.control.setPosition(DEMO_ACCOUNT, '005930', 10_000_000, 70_000);
   let notices = 0;
   ex.on('notice', () => notices++);
   return { ex, count: () => notices };
@@ -46,7 +47,8 @@ export const benches: Bench[] = [
       const n = 20_000;
       const t0 = performance.now();
       for (let i = 0; i < n; i++) {
-        const r = ex.placeOrder({ account: DEMO_ACCOUNT, symbol: '005930', side: i % 2 ? 'sell' : 'buy', ordDvsn: '01', qty: 3, price: 0, route: i % 3 ? 'KRX' : 'SOR' });
+        // IOC market orders: they walk the book; in a VI call they are killed instead of piling up.
+        const r = ex.placeOrder({ account: DEMO_ACCOUNT, symbol: '005930', side: i % 2 ? 'sell' : 'buy', ordDvsn: '13', qty: 3, price: 0, route: i % 3 ? 'KRX' : 'SOR' });
         if (!r.ok) throw new Error(r.msgCd);
       }
       const s = (performance.now() - t0) / 1000;

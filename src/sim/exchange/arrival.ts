@@ -5,7 +5,7 @@ import { unpricedLimit } from './orders';
 import { isContinuous, phaseNow, windowExpiry } from './phase';
 import { viActive } from './vi';
 import { addResting, bestPrices, publicBook } from './venue';
-import type { Book, Venue } from './types';
+import type { Book } from './types';
 import { roundToTick } from '../../shared/market/ticks';
 
 /** The expected single-price match shown in the book during a call (auction) phase. */
@@ -64,7 +64,7 @@ export function executeAggressive(ctx: Ctx, o: LiveOrder): void {
     const taken = takeAt(ctx, o.sym, step.vb, side, step.price, step.qty);
     if (taken <= 0) continue;
     o.rec.venue = step.vb.venue;
-    fillAggressor(ctx, o, taken, step.price, step.vb.venue);
+    fillOrder(ctx, o, taken, step.price, step.vb.venue);
     recordTrade(ctx, o.sym, step.vb, step.price, taken, side, phaseNow(ctx, step.vb.venue).marketClass);
     touched.add(step.vb);
     lastPrice = step.price;
@@ -75,9 +75,6 @@ export function executeAggressive(ctx: Ctx, o: LiveOrder): void {
   if (cond !== 'none' && o.rec.remainingQty > 0) killRemainder(ctx, o, true);
 }
 
-function fillAggressor(ctx: Ctx, o: LiveOrder, qty: number, price: number, venue: Venue): void {
-  fillOrder(ctx, o, qty, price, venue);
-}
 
 /** Put the remainder on a book: SOR prefers KRX when KRX is accepting, else NXT. */
 export function restOrder(ctx: Ctx, o: LiveOrder): void {

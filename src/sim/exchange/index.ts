@@ -9,7 +9,7 @@
  */
 import { priceBand } from '../../shared/market/band';
 import { calendarDays, isTradingDay as bundledIsTradingDay, nextTradingDay, prevTradingDay } from '../../shared/market/calendar';
-import { DEFAULT_FEE_RATES, commission, type FeeRates } from '../../shared/market/fees';
+import { DEFAULT_FEE_RATES, type FeeRates } from '../../shared/market/fees';
 import { isUnpriced } from '../../shared/market/ordDvsn';
 import { kstDate, kstMidnight } from '../../shared/market/time';
 import type { SimKnobs } from '../handle';
@@ -19,7 +19,7 @@ import { emitBook, expectedFor } from './arrival';
 import { advance } from './clockwork';
 import { aggregateBars, generateHistory } from './history';
 import { Ledger } from './ledger';
-import { recordTrade, sweepThrough, takeAt } from './matching';
+import { recordTrade, reservationFor, sweepThrough, takeAt } from './matching';
 import type { Ctx, Emitter, SymbolState, VenueBook } from './model';
 import { viActive, viReference } from './vi';
 import { drainStops, modifyOrder, openSellQty, placeOrder } from './orders';
@@ -240,13 +240,9 @@ export function createExchange(options: CreateExchangeOptions): SimExchange {
       const orderableCash = a ? ctx.ledger.orderableCash(a) : 0;
       const calcPrice = s ? (price > 0 && !isUnpriced(ordDvsn) ? price : s.inst.upperLimit) : price;
       if (!a || calcPrice <= 0) return { orderableCash, maxQtyNoCredit: 0, maxAmountNoCredit: 0, calcPrice: Math.max(0, calcPrice) };
-      // Largest q with q×p + the dearer commission ≤ cash (estimate, then correct by ±1 exactly).
-      const cost = (q: number): number => {
-        const amt = q * calcPrice;
-        return amt + Math.max(commission(amt, 'KRX', ctx.rates), commission(amt, 'NXT', ctx.rates));
-      };
+      // Largest q whose reservation (the same rule placeOrder checks) fits: estimate, then step down exactly.
       let q = Math.floor(orderableCash / calcPrice);
-      while (q > 0 && cost(q) > orderableCash) q--;
+      while (q > 0 && reservationFor(ctx, q, calcPrice) > orderableCash) q--;
       return { orderableCash, maxQtyNoCredit: q, maxAmountNoCredit: q * calcPrice, calcPrice };
     },
     advanceTo(ms) {

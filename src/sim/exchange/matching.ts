@@ -35,16 +35,20 @@ export function venueBook(sym: SymbolState, venue: Venue): VenueBook | null {
   return venue === 'KRX' ? sym.krx : sym.nxt;
 }
 
-/** Buy reservation of an open order: remaining × reserve price + the commission on it. */
+/**
+ * What a buy reserves: qty × (its price, or the upper limit when unpriced) + commission. The venue of the eventual
+ * fill is unknown while the order is open, so the dearer venue's commission is reserved.
+ */
+export function reservationFor(ctx: Ctx, qty: number, reservePrice: number): number {
+  const amount = qty * reservePrice;
+  return amount + Math.max(commission(amount, 'KRX', ctx.rates), commission(amount, 'NXT', ctx.rates));
+}
+
+/** Keep an order's share of its account's reservation in step with its open remainder. */
 export function updateReservation(ctx: Ctx, o: LiveOrder): void {
   const acct = ctx.ledger.get(o.rec.account);
   if (!acct) return;
-  let next = 0;
-  if (o.rec.side === 'buy' && o.rec.state === 'open' && o.rec.remainingQty > 0) {
-    const amount = o.rec.remainingQty * o.reservePrice;
-    // The venue of the eventual fill is unknown while the order is open: reserve the dearer commission.
-    next = amount + Math.max(commission(amount, 'KRX', ctx.rates), commission(amount, 'NXT', ctx.rates));
-  }
+  const next = o.rec.side === 'buy' && o.rec.state === 'open' && o.rec.remainingQty > 0 ? reservationFor(ctx, o.rec.remainingQty, o.reservePrice) : 0;
   acct.reserved += next - o.reserved;
   o.reserved = next;
 }

@@ -3,7 +3,6 @@
  * arrival — match against the book(s), rest, wait for a stop, or fill at a closing price.
  */
 import { withinBand } from '../../shared/market/band';
-import { commission } from '../../shared/market/fees';
 import { ordDvsnInfo, type OrdDvsnInfo } from '../../shared/market/ordDvsn';
 import { orderAllowed, type OrderAdmission } from '../../shared/market/sessions';
 import { kstDate, kstTime } from '../../shared/market/time';
@@ -12,7 +11,7 @@ import { ORG_NO, REJECT } from './codes';
 import { executeAggressive, restOrder } from './arrival';
 import type { Ctx, LiveOrder, SymbolState } from './model';
 import { emitNotice } from './notices';
-import { fillOrder, killRemainder, updateReservation } from './matching';
+import { fillOrder, killRemainder, reservationFor, updateReservation } from './matching';
 import { phaseNow, sessionOpts, windowExpiry } from './phase';
 import type { Accepted, ModifyRequest, OrderRecord, OrderRequest, OrderRoute, Rejection, Venue } from './types';
 import { removeResting } from './venue';
@@ -75,12 +74,6 @@ function checkPrice(sym: SymbolState, info: OrdDvsnInfo, price: number, stopPric
   }
   if (info.pricing === 'stopLimit' && !(typeof stopPrice === 'number' && stopPrice > 0)) return REJECT.noStopPrice();
   return null;
-}
-
-/** What a buy reserves: qty × (price, or the upper limit when unpriced) + the dearer venue commission. */
-export function reservationFor(ctx: Ctx, qty: number, reservePrice: number): number {
-  const amount = qty * reservePrice;
-  return amount + Math.max(commission(amount, 'KRX', ctx.rates), commission(amount, 'NXT', ctx.rates));
 }
 
 function nextOrderNo(ctx: Ctx): string {
