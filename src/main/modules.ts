@@ -2,6 +2,7 @@
  * The modules the app runs, in start order (stopped in reverse). Add one line per module.
  */
 import { appModule } from './app-module';
+import { marketModule } from './market/module';
 import type { ModuleFactory } from './module';
 import { sessionModule } from './session/module';
 
@@ -9,4 +10,5 @@ export const coreModules: readonly ModuleFactory[] = [
   // First: provides SESSION and knows the live environment before the app module publishes conn:state.
   sessionModule,
   appModule,
+  marketModule,
 ];

@@ -10,13 +10,14 @@
 import type { z } from 'zod';
 import { accountChannels, accountEvents } from './domains/account';
 import { appChannels, appEvents } from './domains/app';
+import { marketChannels, marketEvents } from './domains/market';
 import { sessionChannels, sessionEvents } from './domains/session';
 import type { Result } from './result';
 import type { ChannelSpec } from './spec';
 
 /** Every domain's channels and events. Adding a domain = one import + one entry in each list. */
-const invoke = mergeDomains(appChannels, sessionChannels);
-const events = mergeDomains(appEvents, sessionEvents);
+const invoke = mergeDomains(appChannels, sessionChannels, marketChannels);
+const events = mergeDomains(appEvents, sessionEvents, marketEvents);
 
 export const contract = { invoke, events } as const;
 

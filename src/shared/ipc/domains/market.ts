@@ -109,6 +109,7 @@ export const marketChannels = {
 export const marketEvents = {
   /** Trade ticks coalesced per ~50 ms (at most one batch per frame budget). */
   'market:ticks': z.array(tradeTickSchema).max(2000),
-  'market:book': bookSchema,
+  /** A 호가 update (the latest per symbol and venue within a ~50 ms batch). Not 'market:book': that is the channel. */
+  'market:bookChanged': bookSchema,
   'market:sessionChanged': marketSessionSchema,
 };
