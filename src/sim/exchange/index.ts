@@ -240,8 +240,11 @@ export function createExchange(options: CreateExchangeOptions): SimExchange {
       const orderableCash = a ? ctx.ledger.orderableCash(a) : 0;
       const calcPrice = s ? (price > 0 && !isUnpriced(ordDvsn) ? price : s.inst.upperLimit) : price;
       if (!a || calcPrice <= 0) return { orderableCash, maxQtyNoCredit: 0, maxAmountNoCredit: 0, calcPrice: Math.max(0, calcPrice) };
-      // Largest q whose reservation (the same rule placeOrder checks) fits: estimate, then step down exactly.
-      let q = Math.floor(orderableCash / calcPrice);
+      // Largest q whose reservation (the same rule placeOrder checks) fits: estimate with the dearer commission
+      // rate, then settle the truncation by a step or two either way.
+      const ppb = Math.max(ctx.rates.commission.KRX, ctx.rates.commission.NXT);
+      let q = Math.floor(orderableCash / (calcPrice * (1 + ppb / 1e9)));
+      while (reservationFor(ctx, q + 1, calcPrice) <= orderableCash) q++;
       while (q > 0 && reservationFor(ctx, q, calcPrice) > orderableCash) q--;
       return { orderableCash, maxQtyNoCredit: q, maxAmountNoCredit: q * calcPrice, calcPrice };
     },

@@ -248,3 +248,15 @@ describe('mid-point orders (21/23/24)', () => {
     expect(r.sell({ route: 'SOR', ordDvsn: '21', qty: 1 })).toMatchObject({ ok: false, msgCd: 'SIMV0003' });
   });
 });
+
+describe('buyingPower at scale', () => {
+  it('finds the exact maximum quantity quickly even for a huge cash balance', () => {
+    const r = rig({ time: '100000' });
+    r.ex.control.setCash(DEMO_ACCOUNT, 9_000_000_000_000);
+    const bp = r.ex.buyingPower(DEMO_ACCOUNT, '034020', 0, '01');
+    const fits = (q: number) => q * bp.calcPrice + Math.max(commission(q * bp.calcPrice, 'KRX'), commission(q * bp.calcPrice, 'NXT')) <= bp.orderableCash;
+    expect(fits(bp.maxQtyNoCredit)).toBe(true);
+    expect(fits(bp.maxQtyNoCredit + 1)).toBe(false);
+    expect(bp.maxAmountNoCredit).toBe(bp.maxQtyNoCredit * bp.calcPrice);
+  });
+});
