@@ -236,3 +236,20 @@ describe('bars', () => {
     expect(nov.date).toBe(MONDAY);
   });
 });
+
+describe('regime switch 2026-09-14', () => {
+  it('runs the legacy rules on Friday 09-11 and the new ones from Monday 09-14, overridable by knob', () => {
+    const r = rig({ ymd: '20260911', time: '163000' });
+    expect(r.ex.regime()).toBe('legacy');
+    const close = r.ex.quote('033780', 'KRX')!.last;
+    expect(r.buy({ symbol: '033780', ordDvsn: '07', price: close, qty: 1 }).ok).toBe(true);
+    expect(r.buy({ ordDvsn: '41', price: r.ex.quote('005930', 'KRX')!.last, qty: 1 })).toMatchObject({ ok: false, msgCd: 'SIMV0003' });
+    r.at('163000', '20260914');
+    expect(r.ex.regime()).toBe('2026-09');
+    expect(r.buy({ symbol: '033780', ordDvsn: '07', price: r.ex.quote('033780', 'KRX')!.last, qty: 1 })).toMatchObject({ ok: false, msgCd: 'SIMV0003' });
+    expect(r.buy({ ordDvsn: '41', price: r.ex.book('005930', 'KRX')!.bids[0]!.price, qty: 1 }).ok).toBe(true);
+    r.knobs.regimeOverride = 'legacy';
+    expect(r.ex.regime()).toBe('legacy');
+    expect(r.buy({ symbol: '033780', ordDvsn: '07', price: r.ex.quote('033780', 'KRX')!.last, qty: 1 }).ok).toBe(true);
+  });
+});
