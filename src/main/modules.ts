@@ -3,6 +3,7 @@
  */
 import { appModule } from './app-module';
 import { marketModule } from './market/module';
+import { ordersModule } from './orders/module';
 import type { ModuleFactory } from './module';
 import { sessionModule } from './session/module';
 
@@ -11,4 +12,5 @@ export const coreModules: readonly ModuleFactory[] = [
   sessionModule,
   appModule,
   marketModule,
+  ordersModule,
 ];

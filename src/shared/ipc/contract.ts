@@ -11,13 +11,14 @@ import type { z } from 'zod';
 import { accountChannels, accountEvents } from './domains/account';
 import { appChannels, appEvents } from './domains/app';
 import { marketChannels, marketEvents } from './domains/market';
+import { ordersChannels, ordersEvents } from './domains/orders';
 import { sessionChannels, sessionEvents } from './domains/session';
 import type { Result } from './result';
 import type { ChannelSpec } from './spec';
 
 /** Every domain's channels and events. Adding a domain = one import + one entry in each list. */
-const invoke = mergeDomains(appChannels, sessionChannels, marketChannels);
-const events = mergeDomains(appEvents, sessionEvents, marketEvents);
+const invoke = mergeDomains(appChannels, sessionChannels, marketChannels, ordersChannels);
+const events = mergeDomains(appEvents, sessionEvents, marketEvents, ordersEvents);
 
 export const contract = { invoke, events } as const;
 

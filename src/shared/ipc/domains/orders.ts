@@ -54,7 +54,7 @@ export const previewSchema = z.strictObject({
   amount: won,
   fee: won,
   tax: won,
-  /** amount + fee (+ tax on sells is deducted from proceeds; shown separately). */
+  /** The cash effect: buy = amount + fee (cash needed); sell = amount − fee − tax (net proceeds). */
   total: won,
   /** Live from KIS (inquire-psbl-order nrcvb_buy_amt) for buys; null for sells. */
   orderableCash: won.nullable(),
@@ -86,22 +86,24 @@ export const ordersChannels = {
   'orders:preview': channel({
     input: orderTicketSchema,
     output: previewSchema,
-    example: { symbol: '005930', side: 'buy', route: 'KRX', type: 'limit', qty: 10, price: 71900, idempotencyKey: 'ticket-0001' },
+    // Every optional field is set, so the generic junk tests derive wrong types from real values.
+    example: { symbol: '005930', side: 'buy', route: 'KRX', type: 'stopLimit', qty: 10, price: 72000, stopPrice: 71900, chase: false, confirmed: false, idempotencyKey: 'ticket-0001' },
   }),
   'orders:submit': channel({
     input: orderTicketSchema,
     output: submitResultSchema,
-    example: { symbol: '005930', side: 'buy', route: 'KRX', type: 'limit', qty: 10, price: 71900, idempotencyKey: 'ticket-0001' },
+    // Every optional field is set, so the generic junk tests derive wrong types from real values.
+    example: { symbol: '005930', side: 'buy', route: 'KRX', type: 'stopLimit', qty: 10, price: 72000, stopPrice: 71900, chase: false, confirmed: false, idempotencyKey: 'ticket-0001' },
   }),
   'orders:modify': channel({
     input: input({ ...orderRef, price: won.optional(), qty: int(1, 100_000_000).optional(), idempotencyKey: text(64, 8).regex(/^[A-Za-z0-9_-]+$/) }),
     output: submitResultSchema,
-    example: { orderNo: '0000000001', price: 72000, idempotencyKey: 'modify-0001' },
+    example: { orderNo: '0000000001', price: 72000, qty: 5, idempotencyKey: 'modify-0001' },
   }),
   'orders:cancel': channel({
     input: input({ ...orderRef, qty: int(1, 100_000_000).optional(), idempotencyKey: text(64, 8).regex(/^[A-Za-z0-9_-]+$/) }),
     output: submitResultSchema,
-    example: { orderNo: '0000000001', idempotencyKey: 'cancel-0001' },
+    example: { orderNo: '0000000001', qty: 5, idempotencyKey: 'cancel-0001' },
   }),
   /** Cancels every open order on both venues. */
   'orders:cancelAll': channel({
