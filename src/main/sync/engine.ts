@@ -74,6 +74,7 @@ export class SyncEngine {
   private state: SyncStatus = { running: false, lastSyncAt: null, lastResult: null, message: null };
   private pending: Work = emptyWork();
   private running: Promise<void> | null = null;
+  private draining = false;
   private stopped = false;
   private started = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
@@ -109,7 +110,7 @@ export class SyncEngine {
       snapshots,
       nameOf: this.nameOf,
       notify: (n) => this.notify(n),
-      requestReconcile: (reason) => this.requestReconcileSoon(reason),
+      requestReconcile: (reason) => this.reconcileSoon(reason),
       logger: this.log,
       onFill: () => {
         this.fills++;
@@ -215,10 +216,19 @@ export class SyncEngine {
     this.pending.balance ||= what.balance;
     this.pending.reasons.add(reason);
     if (onDone) this.pending.waiters.push(onDone);
-    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+    if (this.draining) return;
+    this.draining = true;
+    const run: Promise<void> = this.drain().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
   }
 
-  private requestReconcileSoon(reason: string): void {
+  /**
+   * Reconcile soon (debounced): for notices the mirror could not place, and for the order service when an
+   * order's outcome became UNKNOWN — reconciliation is what settles it.
+   */
+  reconcileSoon(reason: string): void {
     if (this.stopped || this.reconcileTimer) return;
     this.reconcileTimer = setTimeout(() => {
       this.reconcileTimer = null;
@@ -227,17 +237,25 @@ export class SyncEngine {
     this.reconcileTimer.unref?.();
   }
 
+  /**
+   * Runs pending work until none is left. `draining` is cleared synchronously when the loop ends, so a request
+   * made by anything woken at the end (a syncNow caller) starts the next drain instead of being stranded.
+   */
   private async drain(): Promise<void> {
-    while (!this.stopped && (this.pending.orders || this.pending.balance)) {
-      const work = this.pending;
-      this.pending = emptyWork();
-      try {
-        await this.run(work);
-      } catch (err) {
-        this.log.error('sync run failed', { error: err instanceof Error ? err.message : String(err) });
-      } finally {
-        for (const w of work.waiters) w();
+    try {
+      while (!this.stopped && (this.pending.orders || this.pending.balance)) {
+        const work = this.pending;
+        this.pending = emptyWork();
+        try {
+          await this.run(work);
+        } catch (err) {
+          this.log.error('sync run failed', { error: err instanceof Error ? err.message : String(err) });
+        } finally {
+          for (const w of work.waiters) w();
+        }
       }
+    } finally {
+      this.draining = false;
     }
   }
 
