@@ -1,13 +1,14 @@
 /**
  * KIS stock master files (kis-api.md §10): kospi_code.mst / kosdaq_code.mst, cp949, one record per line.
  * A line is a variable head — 단축코드 (9, right-padded), 표준코드/ISIN (12), 한글명 (rest) — followed by a
- * fixed-width ASCII tail of 227 (KOSPI, 70 fields) or 221 (KOSDAQ, 63 fields) characters without the newline.
+ * fixed-width ASCII tail of 227 (KOSPI, 70 fields) or 221 (KOSDAQ, 64 fields in the official list) characters without the newline.
  * Because the tail is ASCII, slicing the decoded line by characters from the end is exact.
  *
  * Tail offsets used here (0-based, from the official field_specs):
  *   KOSPI : 그룹코드 0-1, 기준가 41-49, 거래정지 60, 관리종목 62, 시가총액 212-220 (억원)
  *   KOSDAQ: 그룹코드 0-1, 기준가 36-44, 거래정지 55, 관리종목 57, 시가총액 206-214 (억원)
  */
+import { decodeCp949 } from './cp949';
 
 export type MasterMarket = 'KOSPI' | 'KOSDAQ';
 
@@ -57,8 +58,8 @@ export interface ParseResult {
 /** Parses the raw bytes of one master file. Never throws on a bad line: it is skipped and counted. */
 export function parseMasterFile(bytes: Uint8Array, market: MasterMarket): ParseResult {
   const layout = MASTER_LAYOUT[market];
-  // WHATWG 'euc-kr' is the cp949/UHC superset KIS writes (kis-api.md §10).
-  const text = new TextDecoder('euc-kr').decode(bytes);
+  // cp949 (UHC), decoded by our own table: the platform 'euc-kr' decoder may know only KS X 1001 (cp949.ts).
+  const text = decodeCp949(bytes);
   const records: MasterRecord[] = [];
   let skipped = 0;
   for (const raw of text.split('\n')) {
