@@ -1,6 +1,7 @@
 /**
  * The modules the app runs, in start order (stopped in reverse). Add one line per module.
  */
+import { accountModule } from './account/module';
 import { appModule } from './app-module';
 import { marketModule } from './market/module';
 import { ordersModule } from './orders/module';
@@ -12,5 +13,6 @@ export const coreModules: readonly ModuleFactory[] = [
   sessionModule,
   appModule,
   marketModule,
+  accountModule,
   ordersModule,
 ];

@@ -17,8 +17,8 @@ import type { Result } from './result';
 import type { ChannelSpec } from './spec';
 
 /** Every domain's channels and events. Adding a domain = one import + one entry in each list. */
-const invoke = mergeDomains(appChannels, sessionChannels, marketChannels, ordersChannels);
-const events = mergeDomains(appEvents, sessionEvents, marketEvents, ordersEvents);
+const invoke = mergeDomains(appChannels, sessionChannels, marketChannels, accountChannels, ordersChannels);
+const events = mergeDomains(appEvents, sessionEvents, marketEvents, accountEvents, ordersEvents);
 
 export const contract = { invoke, events } as const;
 
