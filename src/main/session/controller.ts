@@ -92,11 +92,10 @@ export class SessionController implements SessionService {
   current = (): ActiveSession | null => this.live;
 
   async ready(): Promise<ActiveSession> {
-    for (;;) {
-      if (this.live) return this.live;
-      if (this.pending === 0) throw new Error(this.problem ?? 'no session / 세션이 없습니다');
-      await this.queue.catch(() => undefined);
-    }
+    // A queued switch may be about to close the live session: wait for the queue before answering.
+    while (this.pending > 0) await this.queue.catch(() => undefined);
+    if (this.live) return this.live;
+    throw new Error(this.problem ?? 'no session / 세션이 없습니다');
   }
 
   onChange(listener: (s: ActiveSession | null) => void): () => void {

@@ -101,7 +101,8 @@ export const marketChannels = {
   }),
   'market:session': channel({ input: noInput, output: marketSessionSchema, example: {} }),
   /** The symbol the trader is looking at: gets realtime trades + 호가 priority (null = none). */
-  'market:focus': channel({ input: input({ symbol: symbolSchema.nullable() }), output: z.strictObject({ symbol: symbolSchema.nullable() }), example: { symbol: '005930' } }),
+  // The example is the null form: junk tests then try a bad string, which the schema must refuse (null is legal).
+  'market:focus': channel({ input: input({ symbol: symbolSchema.nullable() }), output: z.strictObject({ symbol: symbolSchema.nullable() }), example: { symbol: null } }),
   'watchlist:get': channel({ input: noInput, output: z.array(instrumentSchema).max(200), example: {} }),
   'watchlist:set': channel({ input: input({ symbols: z.array(symbolSchema).max(200) }), output: z.array(instrumentSchema).max(200), example: { symbols: ['005930', '000660'] } }),
 };
