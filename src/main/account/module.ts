@@ -3,12 +3,20 @@
  * the sync layer that keeps that mirror equal to KIS — one SyncEngine per live session (src/main/sync).
  */
 import { defineModule } from '../module';
+import { MARKET } from '../market/service';
 import { SyncController, type EngineTuning } from '../sync/controller';
+import { SYNC } from '../sync/service';
 import { accountHandlers } from './handlers';
 
 export function createAccountModule(tuning: EngineTuning = {}) {
   return defineModule((ctx) => {
-    const sync = new SyncController(ctx, tuning);
+    // Positions are valued at the market module's streamed prices when it runs (balance prices otherwise).
+    const sync = new SyncController(ctx, { marketPrices: () => ctx.services.use(MARKET)?.lastPrices(), ...tuning });
+    ctx.services.provide(SYNC, {
+      reconcileSoon: (reason) => sync.engine()?.reconcileSoon(reason),
+      syncNow: async () => (await sync.engine()?.syncNow('requested by a module')) ?? null,
+      status: () => sync.engine()?.status() ?? null,
+    });
     return {
       name: 'account',
       handlers: accountHandlers(sync, ctx.logger.child('account')),

@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
   /** Holdings or open orders changed: the market module recomputes the realtime subscriptions. */
   refreshStreams?: () => void;
   onStatus?: (status: SyncStatus) => void;
+  /** The market module's last streamed prices, preferred over the balance's valuation prices. */
+  marketPrices?: () => ReadonlyMap<string, number> | undefined;
   /** How often (wall ms) the schedule is checked against the market clock. Default 1000. */
   pollMs?: number;
   cadence?: Partial<Cadence>;
@@ -83,6 +85,8 @@ export class SyncEngine {
   private day: string | null = null;
   private wasOpen = false;
   private calendar: { day: string; isOpen: TradingDayFn } | null = null;
+  /** UNKNOWN intents already reconciled once (1) / once after their grace (2). */
+  private readonly unknownPhase = new Map<string, number>();
 
   constructor(private readonly o: SyncEngineOptions) {
     const s = o.session;
@@ -97,7 +101,7 @@ export class SyncEngine {
     this.publisher = new Publisher({
       emit: o.ctx.emit,
       reads: () => (this.stopped ? null : s.store.reads),
-      prices: () => this.priceBook.view(),
+      prices: () => this.prices(),
       nameOf: this.nameOf,
       logger: this.log,
       minIntervalMs: o.publishIntervalMs,
@@ -173,8 +177,13 @@ export class SyncEngine {
     return { ...this.state };
   }
 
+  /** Last prices for valuing positions: the market module's streamed prices over sync's own (balance, ticks). */
   prices(): LastPrices {
-    return this.priceBook.view();
+    const market = this.o.marketPrices?.();
+    if (!market || market.size === 0) return this.priceBook.view();
+    const merged = new Map(this.priceBook.view());
+    for (const [symbol, price] of market) if (price > 0) merged.set(symbol, price);
+    return merged;
   }
 
   /** A forced full sync; resolves with the status once a run that started after this call has finished. */
@@ -201,6 +210,29 @@ export class SyncEngine {
     const due = dueWork(now, this.last, open, this.wasOpen, this.cadence);
     this.wasOpen = open;
     if (due.orders || due.balance) this.request({ orders: due.orders, balance: due.balance }, 'schedule');
+    this.watchUnknowns(now);
+  }
+
+  /**
+   * An order whose outcome became UNKNOWN is reconciled at once (KIS may list it already — often its notices
+   * came first) and once more when the grace for KIS to list it is over (a listing then proves absence),
+   * without waiting for the minute schedule — and without the order service having to ask.
+   */
+  private watchUnknowns(now: number): void {
+    const unknowns = this.o.session.store.reads.unknownOrders();
+    if (unknowns.length === 0 && this.unknownPhase.size === 0) return;
+    const grace = (this.o.absentGraceMs ?? 10_000) + 1000;
+    const live = new Set<string>();
+    for (const u of unknowns) {
+      if (u.orderNo !== null) continue;
+      live.add(u.clientOrderId);
+      const phase = now >= u.createdAt + grace ? 2 : 1;
+      if ((this.unknownPhase.get(u.clientOrderId) ?? 0) < phase) {
+        this.unknownPhase.set(u.clientOrderId, phase);
+        this.reconcileSoon(phase === 1 ? 'order outcome unknown' : 'unknown order: proof of absence');
+      }
+    }
+    for (const id of this.unknownPhase.keys()) if (!live.has(id)) this.unknownPhase.delete(id);
   }
 
   private request(what: { orders: boolean; balance: boolean }, reason: string, onDone?: () => void): void {

@@ -5,7 +5,6 @@
  * (settings.nxtView), matching the balance view sync asks KIS for.
  */
 import type { Tick } from '../kis/realtime/types';
-import type { LastPrices } from '../store';
 
 export class PriceBook {
   private readonly prices = new Map<string, number>();
@@ -37,7 +36,7 @@ export class PriceBook {
     return this.prices.get(symbol);
   }
 
-  view(): LastPrices {
+  view(): ReadonlyMap<string, number> {
     return this.prices;
   }
 }
