@@ -63,6 +63,25 @@ describe('session module', () => {
     expect(value(await t.call<ConnState>('app:connection')).lastSyncAt).toBe(Date.parse(MONDAY_10AM) + 5000);
   });
 
+  it('conn:state follows the realtime client through a dropped socket and shows the rate headroom', async () => {
+    const t = await core({ dataDir: tempDir(cleanups) });
+    const session = await t.session.ready();
+    const sim = session.sim!;
+    const conn = () => t.eventsOf<ConnState>('conn:state');
+    await t.waitFor('connected + notice', () => session.realtime.activeRegistrations().some((r) => r.kind === 'notice'));
+    await t.waitFor('headroom sampled', () => conn().some((s) => s.rateHeadroom !== null), 3000);
+    const seen = conn().length;
+    // The simulator cuts every socket without a close frame as soon as its clock reaches atMs (now).
+    sim.knobs.set({ wsDrop: { atMs: sim.clock.now(), withClose: false } });
+    await t.waitFor('reconnected', () => {
+      const after = conn().slice(seen).map((s) => s.connection);
+      return after.includes('reconnecting') && after.at(-1) === 'connected';
+    });
+    const reconnecting = conn().slice(seen).find((s) => s.connection === 'reconnecting')!;
+    expect(reconnecting.message).toMatch(/재연결.*Reconnecting/);
+    expect(reconnecting.environment).toBe('demo');
+  });
+
   it('env:switch demo → paper without credentials: a clear problem, no session, no crash; back to demo works', async () => {
     const t = await core({ dataDir: tempDir(cleanups), session: { masterBaseUrl: NO_MASTER } });
     const demo = await t.session.ready();
