@@ -41,6 +41,7 @@ export class SessionController implements SessionService {
   private armedReal = false;
   private creds: CredentialsStatus = noCredentials();
   private profile: Profile | null = null;
+  private profileProblem: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private stopped = false;
@@ -67,8 +68,14 @@ export class SessionController implements SessionService {
 
   /** Opens the profile now (cheap, local); the first session is built on the next turn of the event loop. */
   open(): void {
-    this.profile = openProfile(this.ctx.dataDir, this.ctx.clock, this.log);
-    this.env = this.profile.environment() ?? this.ctx.environment;
+    try {
+      this.profile = openProfile(this.ctx.dataDir, this.ctx.clock, this.log);
+    } catch (err) {
+      // A damaged or newer-version profile must not keep the trader from the market: run on defaults, say so.
+      this.profileProblem = err instanceof Error ? err.message.slice(0, 500) : String(err);
+      this.log.error('app profile unavailable; settings will not be saved', { error: this.profileProblem });
+    }
+    this.env = this.profile?.environment() ?? this.ctx.environment;
     this.conn.set({ environment: this.env });
     // Deferred so core.start() never waits for the network and emits nothing before the shell is up.
     this.enqueue(async () => {
@@ -178,7 +185,9 @@ export class SessionController implements SessionService {
   }
 
   health() {
-    return [{ name: 'session', ok: !this.failed, ...(this.problem ? { detail: this.problem.slice(0, 500) } : {}) }];
+    const checks = [{ name: 'session', ok: !this.failed, ...(this.problem ? { detail: this.problem.slice(0, 500) } : {}) }];
+    if (this.profileProblem) checks.push({ name: 'profile', ok: false, detail: this.profileProblem });
+    return checks;
   }
 
   // ── internals ──

@@ -3,7 +3,7 @@
  * credentials in the real OS keychain (never readable back, never in logs or the database), arming, and
  * settings persisted across a restart.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnState } from '../../../src/shared/ipc/domains/app';
@@ -11,6 +11,7 @@ import { ARM_PHRASE, type EnvStatus } from '../../../src/shared/ipc/domains/sess
 import type { Settings } from '../../../src/shared/settings/schema';
 import { startSimulator } from '../../../src/sim/index';
 import type { SimHandle } from '../../../src/sim/handle';
+import { profileFileFor } from '../../../src/main/session/profile';
 import { MONDAY_10AM, startCore, tempDir, value, type TestCore } from './helpers';
 
 const cleanups: Array<() => unknown> = [];
@@ -226,5 +227,20 @@ describe('session module', () => {
     await again.waitFor('first status', () => again.eventsOf('env:changed').length > 0);
     expect(value(await again.call<EnvStatus>('env:status')).environment).toBe('paper');
     expect(value(await again.call<{ environment: string }>('app:info')).environment).toBe('paper');
+  });
+
+  it('a profile file that is not ours: demo still runs on default settings, health says why, the file is left alone', async () => {
+    const dataDir = tempDir(cleanups);
+    const file = profileFileFor(dataDir);
+    mkdirSync(join(file, '..'), { recursive: true });
+    const junk = Buffer.from('this is not a database, and must stay exactly like this '.repeat(4));
+    writeFileSync(file, junk);
+    const t = await core({ dataDir });
+    expect((await t.session.ready()).environment).toBe('demo');
+    const health = value(await t.call<{ ok: boolean; checks: Array<{ name: string; ok: boolean; detail?: string }> }>('app:health'));
+    expect(health.checks.find((c) => c.name === 'profile')).toMatchObject({ ok: false });
+    expect(await t.call('settings:set', { patch: { language: 'en' } })).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
+    expect(value(await t.call<Settings>('settings:get')).language).toBe('ko');
+    expect(readFileSync(file).equals(junk)).toBe(true);
   });
 });
