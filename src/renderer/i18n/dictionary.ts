@@ -1,86 +1,16 @@
 /**
- * Every string the shell shows, Korean first. `en` must have exactly the same keys (the type enforces it).
- * `{name}` placeholders are filled by `t(key, { name })`.
+ * Every string the screen shows, Korean first. Each area's `en` must have exactly its `ko` keys (the types
+ * enforce it); `{name}` placeholders are filled by `t(key, { name })`.
  */
-export const ko = {
-  'app.title': 'Aegis 터미널',
-  'app.noBridge': '앱 내부 연결(window.aegis)이 없습니다. Aegis 앱에서 실행하세요.',
-  'lang.toggle': 'English',
-  'lang.toggle.label': '언어 전환',
-  'env.demo': '데모',
-  'env.paper': '모의투자',
-  'env.real': '실전',
-  'env.unknown': '환경 확인 중',
-  'env.label': '환경',
-  'conn.connecting': '연결 중',
-  'conn.connected': '연결됨',
-  'conn.reconnecting': '재연결 중',
-  'conn.disconnected': '연결 끊김',
-  'conn.unknown': '상태 확인 중',
-  'conn.label': '연결',
-  'sync.label': '마지막 동기화',
-  'sync.never': '없음',
-  'rate.label': '요청 여유',
-  'version.label': '버전',
-  'panel.watchlist': '관심종목',
-  'panel.quote': '현재가/호가',
-  'panel.chart': '차트',
-  'panel.order': '주문',
-  'panel.positions': '잔고',
-  'panel.openOrders': '미체결',
-  'panel.fills': '체결',
-  'empty.waiting': '연결 대기 중',
-  'empty.waiting.hint': 'KIS(데모: 내장 시뮬레이터)에 연결되면 표시됩니다.',
-  'empty.notReady': '아직 준비되지 않은 화면입니다',
-  'empty.notReady.hint': '이 영역은 다음 버전에서 채워집니다.',
-  'account.label': '계좌 요약',
-  'account.deposit': '예수금',
-  'account.orderable': '주문가능',
-  'account.valuation': '평가금액',
-  'account.pnl': '평가손익',
-  'account.waiting': '연결 대기 중',
-} as const;
+import { settingsEn, settingsKo } from './dict/settings';
+import { shellEn, shellKo } from './dict/shell';
+import { tradingEn, tradingKo } from './dict/trading';
+
+export const ko = { ...shellKo, ...tradingKo, ...settingsKo } as const;
 
 export type MessageKey = keyof typeof ko;
 
-export const en: Record<MessageKey, string> = {
-  'app.title': 'Aegis Terminal',
-  'app.noBridge': 'The app bridge (window.aegis) is missing. Run this inside the Aegis app.',
-  'lang.toggle': '한국어',
-  'lang.toggle.label': 'Switch language',
-  'env.demo': 'Demo',
-  'env.paper': 'Paper',
-  'env.real': 'REAL',
-  'env.unknown': 'Checking environment',
-  'env.label': 'Environment',
-  'conn.connecting': 'Connecting',
-  'conn.connected': 'Connected',
-  'conn.reconnecting': 'Reconnecting',
-  'conn.disconnected': 'Disconnected',
-  'conn.unknown': 'Checking',
-  'conn.label': 'Connection',
-  'sync.label': 'Last sync',
-  'sync.never': 'never',
-  'rate.label': 'Request headroom',
-  'version.label': 'Version',
-  'panel.watchlist': 'Watchlist',
-  'panel.quote': 'Quote & book',
-  'panel.chart': 'Chart',
-  'panel.order': 'Order ticket',
-  'panel.positions': 'Positions',
-  'panel.openOrders': 'Open orders',
-  'panel.fills': 'Fills',
-  'empty.waiting': 'Waiting for connection',
-  'empty.waiting.hint': 'Shown once connected to KIS (demo: the built-in simulator).',
-  'empty.notReady': 'This panel is not built yet',
-  'empty.notReady.hint': 'A later version fills this area.',
-  'account.label': 'Account summary',
-  'account.deposit': 'Deposit',
-  'account.orderable': 'Orderable',
-  'account.valuation': 'Valuation',
-  'account.pnl': 'Unrealized P&L',
-  'account.waiting': 'Waiting for connection',
-};
+export const en: Record<MessageKey, string> = { ...shellEn, ...tradingEn, ...settingsEn };
 
 export const dictionaries = { ko, en } as const;
 export type Locale = keyof typeof dictionaries;

@@ -28,3 +28,9 @@ export function useT(): Translate {
 }
 
 export type { Locale, MessageKey };
+
+/** Picks the trader's language from a message main sent in both. */
+export function useBi(): (text: { ko: string; en: string } | null | undefined) => string {
+  const locale = useLocale((s) => s.locale);
+  return (text) => (text ? text[locale] : '');
+}

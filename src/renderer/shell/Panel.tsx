@@ -1,28 +1,32 @@
 /**
- * A titled place for one panel. Until the panel exists (src/renderer/panels/registry.ts) it shows an honest
- * empty state — waiting for the connection, or not built yet — never made-up data.
+ * A titled place for one panel, with optional controls in the title row (tabs, buttons). `EmptyState` is the
+ * honest placeholder every panel shows instead of made-up data: waiting for the connection, or why not.
  */
 import type { ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
 import { useConnection } from '../stores/connection';
 
-export function Panel({ id, titleKey, children }: { id: string; titleKey: MessageKey; children?: ReactNode }) {
+export function Panel({ id, titleKey, actions, children }: { id: string; titleKey: MessageKey; actions?: ReactNode; children?: ReactNode }) {
   const t = useT();
   return (
     <section className={`panel panel-${id}`} data-panel={id} aria-label={t(titleKey)}>
-      <header className="panel-title">{t(titleKey)}</header>
+      <header className="panel-head">
+        <span className="panel-title">{t(titleKey)}</span>
+        {actions && <span className="panel-actions">{actions}</span>}
+      </header>
       <div className="panel-body">{children ?? <EmptyState />}</div>
     </section>
   );
 }
 
-export function EmptyState() {
+/** Nothing to show: says why. `reason` overrides the connection-based message (e.g. "no positions"). */
+export function EmptyState({ title, hint }: { title?: string; hint?: string }) {
   const t = useT();
   const connected = useConnection((s) => s.conn?.connection === 'connected');
   return (
     <div className="empty-state">
-      <p className="empty-title">{connected ? t('empty.notReady') : t('empty.waiting')}</p>
-      <p className="empty-hint">{connected ? t('empty.notReady.hint') : t('empty.waiting.hint')}</p>
+      <p className="empty-title">{title ?? (connected ? t('empty.loading') : t('empty.waiting'))}</p>
+      {(hint ?? (!title && !connected)) && <p className="empty-hint">{hint ?? t('empty.waiting.hint')}</p>}
     </div>
   );
 }
