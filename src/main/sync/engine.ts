@@ -311,8 +311,10 @@ export class SyncEngine {
         this.last.ordersAt = finishedAt - this.cadence.ordersInSessionMs + this.cadence.retryAfterFailureMs;
       }
     }
+    for (const r of results) if (r.remainders) this.pipeline.noteRemainders(r.remainders.tradeDate, r.remainders.orderNos);
     const ordersChanged = results.some((r) => r.ordersChanged);
     const holdingsChanged = results.some((r) => r.holdingsChanged);
+    if (holdingsChanged) this.pipeline.forgetPositions();
     if (ordersChanged) this.publisher.ordersChanged();
     if (holdingsChanged) this.publisher.holdingsChanged();
     if (ordersChanged || holdingsChanged) this.o.refreshStreams?.();

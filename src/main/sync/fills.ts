@@ -60,9 +60,13 @@ export class FillPipeline {
   readonly stats: PipelineStats = { notices: 0, fills: 0, duplicates: 0, foreign: 0, ignored: 0, failed: 0 };
   private readonly account: string;
   private closed = false;
+  private readonly positions = new Map<string, { qty: number; cost: number }>();
+  private readonly remainderOrders = new Set<string>();
 
   constructor(private readonly d: FillPipelineDeps) {
     this.account = accountDigits(`${d.session.account.cano}${d.session.account.productCode}`);
+    // Remainders booked by an earlier run today.
+    for (const e of d.session.store.reads.fillsToday()) if (e.source === 'reconcile') this.remainderOrders.add(`${e.tradeDate}|${e.orderNo}`);
   }
 
   close(): void {
@@ -94,7 +98,7 @@ export class FillPipeline {
     const tradeDate = f.tradeDate ?? kstDate(f.time);
     const amount = f.qty * f.price;
     const costs = this.d.costs({ symbol: f.symbol, side: f.side, venue: f.venue, qty: f.qty, amount, tradeDate });
-    const snapshot = this.alreadyCounted(f.orderNo, tradeDate)
+    const snapshot = this.remainderOrders.has(`${tradeDate}|${f.orderNo}`)
       ? null
       : snapshotAfterFill(this.d.snapshots.get(), {
           side: f.side,
@@ -102,7 +106,7 @@ export class FillPipeline {
           price: f.price,
           fee: costs.fee,
           tax: costs.tax,
-          positionBefore: f.side === 'sell' ? store.reads.position(f.symbol) : null,
+          positionBefore: f.side === 'sell' ? this.positionOf(f.symbol) : null,
           time: f.time,
         });
     const r = store.writer.applyFill({ ...f, ...costs, ...(snapshot ? { snapshot } : {}) });
@@ -118,6 +122,8 @@ export class FillPipeline {
       return;
     }
     this.stats.fills++;
+    if (r.position) this.positions.set(f.symbol, { qty: r.position.qty, cost: r.position.cost });
+    else this.positions.delete(f.symbol);
     if (snapshot) this.d.snapshots.set(asSnapshotView(snapshot));
     this.d.onFill?.(f.symbol);
 
@@ -143,15 +149,25 @@ export class FillPipeline {
   }
 
   /**
-   * Reconciliation already booked part of this order's fills as a remainder (its notices were lost): a late
-   * notice is then absorbed by the store without moving holdings, and the cash it implies is already in the
-   * balance snapshot — so no 'fill' snapshot for it.
+   * Reconciliation booked part of these orders' fills as a remainder (their notices were lost): a late notice
+   * is then absorbed by the store without moving holdings, and the cash it implies is already in the balance
+   * snapshot — so no 'fill' snapshot for it. The engine reports such orders after each reconciliation.
    */
-  private alreadyCounted(orderNo: string, tradeDate: string): boolean {
-    const reads = this.d.session.store.reads;
-    const order = reads.orderByOrderNo(orderNo, tradeDate);
-    if (!order || order.filledQty === 0) return false;
-    return reads.fillsForOrder(order.clientOrderId).some((e) => e.source === 'reconcile');
+  noteRemainders(tradeDate: string, orderNos: readonly string[]): void {
+    for (const no of orderNos) this.remainderOrders.add(`${tradeDate}|${no}`);
+  }
+
+  /** Holdings changed outside the pipeline (reconciliation): positions must be read again. */
+  forgetPositions(): void {
+    this.positions.clear();
+  }
+
+  /** The position before a sell, for its cost basis: the store's answer to our last fill of it, else a read. */
+  private positionOf(symbol: string): { qty: number; cost: number } | null {
+    const known = this.positions.get(symbol);
+    if (known) return known;
+    const p = this.d.session.store.reads.position(symbol);
+    return p ? { qty: p.qty, cost: p.cost } : null;
   }
 
   private applyOrderNotice(notice: OrderNoticeInput, acceptance: OrderNoticeInput | undefined, n: ExecutionNotice): void {

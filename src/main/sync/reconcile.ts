@@ -36,6 +36,8 @@ export interface StepResult {
   code?: string;
   message?: string;
   summary?: { [key: string]: JsonValue };
+  /** Orders that received remainder executions (fills no notice delivered), with their trade date. */
+  remainders?: { tradeDate: string; orderNos: string[] };
 }
 
 export interface ReconcilerDeps {
@@ -106,6 +108,7 @@ export class Reconciler {
       ok: true,
       ordersChanged: r.changed || twins > 0,
       holdingsChanged: r.fillsAdded.length > 0 || r.amountMismatches.some((m) => m.repaired),
+      remainders: { tradeDate: today, orderNos: r.fillsAdded.map((f) => f.orderNo) },
       summary: {
         rows: rows.length,
         newExternal: r.newExternal.length,
@@ -140,6 +143,7 @@ export class Reconciler {
       ok: true,
       ordersChanged: r.changed,
       holdingsChanged: r.fillsAdded.length > 0,
+      remainders: { tradeDate: today, orderNos: r.fillsAdded.map((f) => f.orderNo) },
       summary: { rows: rows.length, newExternal: r.newExternal.length, fillsAdded: r.fillsAdded.length, noLongerOpen: r.noLongerOpen.length },
     };
   }
