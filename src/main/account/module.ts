@@ -16,6 +16,7 @@ export function createAccountModule(tuning: EngineTuning = {}) {
       reconcileSoon: (reason) => sync.engine()?.reconcileSoon(reason),
       syncNow: async () => (await sync.engine()?.syncNow('requested by a module')) ?? null,
       status: () => sync.engine()?.status() ?? null,
+      journalChanged: () => sync.engine()?.journalChanged(),
     });
     return {
       name: 'account',

@@ -196,6 +196,13 @@ export class SyncEngine {
     while (this.running) await this.running.catch(() => undefined);
   }
 
+  /** The order journal changed outside the notice stream (the order service): push the open orders. */
+  journalChanged(): void {
+    if (this.stopped) return;
+    this.publisher.ordersChanged();
+    this.publisher.holdingsChanged();
+  }
+
   /** Pushes pending coalesced events at once (tests). */
   flushEvents(): void {
     this.publisher.flush();

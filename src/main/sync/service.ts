@@ -2,7 +2,8 @@
  * SYNC: what other modules may ask of the sync layer. Provided by the account module.
  *
  *   const sync = ctx.services.use(SYNC);
- *   sync?.reconcileSoon('order outcome unknown');   // e.g. after the order service marked an order UNKNOWN
+ *   sync?.journalChanged();                          // after the order service wrote to the journal
+ *   sync?.reconcileSoon('order outcome unknown');   // optional: sync also notices UNKNOWN intents by itself
  */
 import { serviceKey } from '../services';
 import type { SyncStatus } from './engine';
@@ -13,6 +14,11 @@ export interface SyncService {
   /** A full sync now; null while no session is live. */
   syncNow(): Promise<SyncStatus | null>;
   status(): SyncStatus | null;
+  /**
+   * The order service changed the journal (intent recorded, sent, accepted, rejected, UNKNOWN): push
+   * `orders:changed` (and `portfolio:changed`, whose sellable quantities open sells lock). Coalesced.
+   */
+  journalChanged(): void;
 }
 
 export const SYNC = serviceKey<SyncService>('sync');

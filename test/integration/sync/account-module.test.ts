@@ -15,6 +15,7 @@ import { silentLogger } from '../../../src/main/log';
 import { keytarKeychain } from '../../../src/main/secrets/keychain';
 import { createSessionModule } from '../../../src/main/session/module';
 import { SESSION, type ActiveSession } from '../../../src/main/session/service';
+import { SYNC } from '../../../src/main/sync/service';
 import type { EventName } from '../../../src/shared/ipc/contract';
 import type { AccountSummary, FillView, NotificationView, OrderView, Position } from '../../../src/shared/ipc/domains/account';
 import type { ConnState } from '../../../src/shared/ipc/domains/app';
@@ -117,6 +118,16 @@ describe('account module', () => {
     const equity = await a.call<Array<{ date: string; totalAssets: number }>>('equity:history', { days: 30 });
     expect(equity).toHaveLength(1);
     expect(equity[0]!.date).toBe('20261123');
+
+    // Other modules reach sync through SYNC: journal changes are pushed, reconciliation is asked for.
+    const sync = a.core.context.services.require(SYNC);
+    const before = a.events.filter((e) => e.event === 'orders:changed').length;
+    sync.journalChanged();
+    await waitFor('orders:changed', () => a.events.filter((e) => e.event === 'orders:changed').length > before);
+    const logs = a.session.store.reads.syncLog(100, 'dailyOrders').length;
+    sync.reconcileSoon('test');
+    await waitFor('the requested reconciliation', () => a.session.store.reads.syncLog(100, 'dailyOrders').length > logs);
+    expect(sync.status()).toMatchObject({ lastResult: 'ok' });
 
     // Bad input is a value, never a throw.
     const bad = await a.raw('fills:forSymbol', { symbol: '005930', from: '20261130', to: '20261101' });
