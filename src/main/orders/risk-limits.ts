@@ -20,11 +20,7 @@ export interface RiskInput {
 
 /** Symbols the account holds or is buying (open, in flight or unknown buys): what "open positions" counts. */
 export function positionSymbols(reads: StoreReads): Set<string> {
-  const held = new Set(reads.portfolioView().positions.filter((p) => p.qty > 0).map((p) => p.symbol));
-  for (const o of [...reads.openOrders(), ...reads.inFlightOrders(), ...reads.unknownOrders()]) {
-    if (o.side === 'buy' && o.kind === 'new') held.add(o.symbol);
-  }
-  return held;
+  return new Set(reads.positionSymbols());
 }
 
 export function checkRiskLimits(i: RiskInput, risk: Settings['risk'], reads: StoreReads): Failure | null {

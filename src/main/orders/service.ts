@@ -101,6 +101,8 @@ export class OrderService implements GuardDeps {
   readonly journal: JournalStep = (clientOrderId, step, message) => {
     const event: JournalEvent = { clientOrderId, step, message, time: (this.session()?.marketClock ?? this.ctx.clock).now() };
     this.ctx.emit('orders:journal', event);
+    // Open orders changed in the mirror: the market module re-plans realtime subscriptions (debounced there).
+    if (step.endsWith('.accepted')) this.sessionService()?.refreshStreams?.();
     for (const l of this.listeners) {
       try {
         l(event);

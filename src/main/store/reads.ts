@@ -11,6 +11,7 @@ import { createReadContext } from './read/context';
 import { marketReads } from './read/market';
 import { executionReads, orderReads } from './read/orders';
 import { portfolioReads } from './read/portfolio';
+import { riskReads } from './read/risk';
 
 function buildReads(db: ReadableDb, clock: Clock) {
   const ctx = createReadContext(db, clock);
@@ -21,6 +22,7 @@ function buildReads(db: ReadableDb, clock: Clock) {
     ...executionReads(ctx),
     ...marketReads(ctx),
     ...appStateReads(ctx),
+    ...riskReads(ctx),
     /** PRAGMA integrity_check: ['ok'] when the file is sound. Slow on big files — maintenance only. */
     integrityCheck(): string[] {
       return (ctx.stmt('PRAGMA integrity_check').all() as Array<{ integrity_check: string }>).map((r) => r.integrity_check);

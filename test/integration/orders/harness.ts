@@ -123,6 +123,9 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     armed: () => state.armed,
     settings: () => state.settings,
     onSettings: () => () => {},
+    noteSync: () => {},
+    refreshStreams: () => {},
+    onRefreshStreams: () => () => {},
   };
   const testSession = defineModule((ctx) => {
     ctx.services.provide(SESSION, service);
