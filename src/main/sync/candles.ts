@@ -43,6 +43,8 @@ export class CandleAggregator {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly flushMs = 1000,
+    /** Told after each batch written (sync schedules WAL checkpoints around writes). */
+    private readonly onWrite: () => void = () => {},
   ) {}
 
   start(): void {
@@ -103,6 +105,7 @@ export class CandleAggregator {
     if (!writer) return;
     this.stats.flushes++;
     const r = writer.upsertCandles(dirty);
+    this.onWrite();
     if (r.ok) this.stats.barsWritten += dirty.length;
     else {
       this.stats.failures++;

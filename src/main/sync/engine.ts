@@ -46,6 +46,8 @@ export interface SyncEngineOptions {
   reconcileDelayMs?: number;
   candleFlushMs?: number;
   publishIntervalMs?: number;
+  /** Checkpoint the WAL after this long (wall ms) without notices or sync writes. Default 250. */
+  checkpointIdleMs?: number;
   matchWindowMs?: number;
   absentGraceMs?: number;
 }
@@ -62,6 +64,8 @@ const emptyWork = (): Work => ({ orders: false, balance: false, reasons: new Set
 export class SyncEngine {
   readonly pipeline: FillPipeline;
   readonly candles: CandleAggregator;
+  /** WAL checkpoints run while idle. */
+  checkpoints = 0;
   private readonly reconciler: Reconciler;
   private readonly publisher: Publisher;
   private readonly priceBook: PriceBook;
@@ -80,6 +84,10 @@ export class SyncEngine {
   private stopped = false;
   private started = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
+  private checkpointTimer: ReturnType<typeof setInterval> | null = null;
+  /** Wall time of the last write sync caused, and whether the WAL has frames no checkpoint has copied yet. */
+  private lastWriteWall = 0;
+  private walDirty = false;
   private reconcileTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly last = { balanceAt: null as number | null, ordersAt: null as number | null };
   private day: string | null = null;
@@ -133,7 +141,7 @@ export class SyncEngine {
       matchWindowMs: o.matchWindowMs,
       absentGraceMs: o.absentGraceMs,
     });
-    this.candles = new CandleAggregator(() => (this.stopped ? null : s.store.writer), this.clock, this.log, o.candleFlushMs);
+    this.candles = new CandleAggregator(() => (this.stopped ? null : s.store.writer), this.clock, this.log, o.candleFlushMs, () => this.wrote());
   }
 
   /** Listens to the stream, expires yesterday's open orders, runs the startup sync and starts the schedule. */
@@ -141,7 +149,12 @@ export class SyncEngine {
     if (this.started || this.stopped) return;
     this.started = true;
     const rt = this.o.session.realtime;
-    this.offs.push(rt.on('notice', (n) => this.pipeline.handle(n)));
+    this.offs.push(
+      rt.on('notice', (n) => {
+        this.pipeline.handle(n);
+        this.wrote();
+      }),
+    );
     this.offs.push(
       rt.on('tick', (t) => {
         this.candles.onTick(t);
@@ -156,6 +169,28 @@ export class SyncEngine {
     this.request({ orders: true, balance: true }, 'startup');
     this.pollTimer = setInterval(() => this.tick(), this.o.pollMs ?? 1000);
     this.pollTimer.unref?.();
+    const idleMs = this.o.checkpointIdleMs ?? 250;
+    this.checkpointTimer = setInterval(() => this.checkpointIfIdle(idleMs), Math.max(50, Math.floor(idleMs / 2)));
+    this.checkpointTimer.unref?.();
+  }
+
+  private wrote(): void {
+    this.lastWriteWall = performance.now();
+    this.walDirty = true;
+  }
+
+  /**
+   * The WAL's copy into the database file (a checkpoint) is the one fsync WAL mode does, and it stalls the
+   * thread for milliseconds. The store leaves automatic checkpoints as a large safety net only, so sync runs
+   * them itself when nothing has been written for a moment — not in the middle of a burst of fills.
+   */
+  private checkpointIfIdle(idleMs: number): void {
+    if (this.stopped || !this.walDirty || this.running || performance.now() - this.lastWriteWall < idleMs) return;
+    this.walDirty = false;
+    const writer = this.o.session.store.writer as unknown as { checkpoint?: (mode?: 'passive' | 'truncate') => { ok: boolean } };
+    const r = writer.checkpoint?.('passive');
+    if (r?.ok) this.checkpoints++;
+    else if (r) this.log.warn('WAL checkpoint failed', { result: r as unknown as Record<string, unknown> });
   }
 
   async stop(): Promise<void> {
@@ -165,8 +200,9 @@ export class SyncEngine {
     this.stopped = true;
     for (const off of this.offs.splice(0)) off();
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
     if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
-    this.pollTimer = this.reconcileTimer = null;
+    this.pollTimer = this.checkpointTimer = this.reconcileTimer = null;
     this.pipeline.close();
     this.publisher.close();
     for (const w of this.pending.waiters.splice(0)) w();
@@ -308,6 +344,7 @@ export class SyncEngine {
     if (this.stopped) return;
     const finishedAt = this.clock.now();
     for (const r of results) this.logStep(r, startedAt, finishedAt, work.reasons);
+    this.wrote();
     const failures = results.filter((r) => !r.ok);
     // A failed kind is tried again soon rather than a whole interval later.
     for (const f of failures) {
