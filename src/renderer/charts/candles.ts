@@ -39,15 +39,28 @@ export function candleRows(bars: readonly BarView[], interval: ChartInterval, fi
   return rows;
 }
 
-/** Price axis bounds with a little headroom (markers and wicks never touch the frame). */
-export function priceDomain(rows: readonly CandleRow[]): [number, number] {
-  if (rows.length === 0) return [0, 1];
+/** A round step (1, 2, 2.5 or 5 × 10^k won) that cuts `span` into about `count` parts. */
+export function niceStep(span: number, count: number): number {
+  const raw = Math.max(1, span / Math.max(1, count));
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * mag >= raw) return Math.max(1, m * mag);
+  return 10 * mag;
+}
+
+/** Price axis: bounds on round numbers with a little headroom (wicks and markers never touch the frame) and the ticks. */
+export function priceAxis(rows: readonly CandleRow[], count = 5): { domain: [number, number]; ticks: number[] } {
+  if (rows.length === 0) return { domain: [0, 1], ticks: [] };
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of rows) {
     lo = Math.min(lo, r.low, ...r.buys, ...r.sells);
     hi = Math.max(hi, r.high, ...r.buys, ...r.sells);
   }
-  const pad = Math.max(1, (hi - lo) * 0.06);
-  return [Math.max(0, Math.floor(lo - pad)), Math.ceil(hi + pad)];
+  const pad = Math.max(1, (hi - lo) * 0.04);
+  const step = niceStep(hi - lo + 2 * pad, count);
+  const from = Math.max(0, Math.floor((lo - pad) / step) * step);
+  const to = Math.ceil((hi + pad) / step) * step;
+  const ticks: number[] = [];
+  for (let v = from; v <= to + step / 2; v += step) ticks.push(Math.round(v));
+  return { domain: [from, to], ticks };
 }

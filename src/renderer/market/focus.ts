@@ -7,6 +7,7 @@ import { addDays, kstDate } from '../../shared/market/time';
 import { api } from '../api/current';
 import { useChart, type ChartInterval } from '../stores/chart';
 import { applyBooks, rememberInstruments, setQuote, useMarket, type QuoteVenue } from '../stores/market';
+import { prefillPrice } from '../ticket/edit';
 import { setTicketInstrument } from '../ticket/store';
 
 let generation = 0;
@@ -27,6 +28,7 @@ export async function focusSymbol(instrument: InstrumentView): Promise<void> {
       if (mine !== generation) return;
       if (q.ok) setQuote(q.value);
       if (b.ok) applyBooks([b.value]);
+      if (q.ok && v === 'KRX') prefillPrice(instrument.symbol, q.value.price);
     }),
     venue === 'UN' ? refreshCombinedBook() : Promise.resolve(),
     loadChart(instrument.symbol, useChart.getState().interval, venue),
@@ -53,6 +55,7 @@ export function setQuoteVenue(venue: QuoteVenue): void {
 
 let chartGeneration = 0;
 const DAILY_BARS = 120;
+const EMPTY_RETRY_MS = 3000;
 
 export async function loadChart(symbol: string, interval: ChartInterval, venue: QuoteVenue): Promise<void> {
   const client = api();
@@ -70,6 +73,13 @@ export async function loadChart(symbol: string, interval: ChartInterval, venue: 
   }
   const bars = [...r.value].sort((a, b) => a.time - b.time);
   useChart.setState({ bars, loading: false });
+  // Nothing yet (a session that is still warming up, the first minutes of the day): ask again shortly.
+  if (bars.length === 0) {
+    setTimeout(() => {
+      const c = useChart.getState();
+      if (mine === chartGeneration && c.symbol === symbol && c.bars.length === 0) void loadChart(symbol, interval, venue);
+    }, EMPTY_RETRY_MS);
+  }
   const to = kstDate(useMarket.getState().session?.now ?? bars[bars.length - 1]?.time ?? 0);
   const from = interval === '1m' ? to : bars[0] ? kstDate(bars[0].time) : addDays(to, -180);
   const f = await client.call('fills:forSymbol', { symbol, from, to });

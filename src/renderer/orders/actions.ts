@@ -6,8 +6,17 @@ import type { OrderView } from '../../shared/ipc/domains/account';
 import { api } from '../api/current';
 import { newIdempotencyKey } from '../api/ids';
 import { toast } from '../stores/notifications';
-import { orderKey, useOrders } from '../stores/orders';
+import { orderKey, setOpenOrders, useOrders } from '../stores/orders';
 import { useSettings } from '../stores/settings';
+
+/**
+ * Re-reads the open orders after an action that changes them: orders:changed normally follows, but the screen must
+ * not show a cancelled order as open if that event is late or was missed.
+ */
+async function refreshOpenOrders(): Promise<void> {
+  const r = await api()?.call('orders:open', {});
+  if (r?.ok) setOpenOrders(r.value);
+}
 
 function ref(o: OrderView): { orderNo?: string; clientOrderId?: string } {
   return o.orderNo ? { orderNo: o.orderNo } : { clientOrderId: o.clientOrderId ?? '' };
@@ -28,8 +37,10 @@ export async function cancelOrder(o: OrderView): Promise<void> {
   if (!client || useOrders.getState().pending[key]) return;
   markPending(key, 'cancel');
   const r = await client.call('orders:cancel', { ...ref(o), idempotencyKey: newIdempotencyKey('cx') });
-  if (r.ok) toast('info', r.value.message);
-  else {
+  if (r.ok) {
+    toast('info', r.value.message);
+    void refreshOpenOrders();
+  } else {
     markPending(key, null);
     toast('bad', { ko: r.message, en: r.messageEn ?? r.message });
   }
@@ -54,6 +65,7 @@ export async function modifyOrder(o: OrderView, change: { price?: number; qty?: 
   if (r.ok) {
     toast('info', r.value.message);
     useOrders.setState({ editing: null });
+    void refreshOpenOrders();
     return true;
   }
   markPending(key, null);
@@ -68,8 +80,10 @@ export async function cancelAllOrders(): Promise<void> {
   cancelAllInFlight = true;
   try {
     const r = await client.call('orders:cancelAll', {});
-    if (r.ok) toast(r.value.failed > 0 ? 'warn' : 'info', r.value.message);
-    else toast('bad', { ko: r.message, en: r.messageEn ?? r.message });
+    if (r.ok) {
+      toast(r.value.failed > 0 ? 'warn' : 'info', r.value.message);
+      void refreshOpenOrders();
+    } else toast('bad', { ko: r.message, en: r.messageEn ?? r.message });
   } finally {
     cancelAllInFlight = false;
   }
@@ -82,6 +96,7 @@ export async function setKillSwitch(engage: boolean): Promise<void> {
   const r = await client.call('risk:killSwitch', { engage });
   if (r.ok) {
     useSettings.setState({ risk: r.value });
+    if (engage) void refreshOpenOrders();
     toast(engage ? 'bad' : 'info', engage
       ? { ko: '킬 스위치 작동: 모든 주문을 취소하고 신규 매수를 막습니다.', en: 'Kill switch engaged: all orders cancelled, new risk blocked.' }
       : { ko: '킬 스위치 해제', en: 'Kill switch released' });

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { Bar, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import { candleRows, priceDomain, type CandleRow } from '../charts/candles';
+import { candleRows, priceAxis, type CandleRow } from '../charts/candles';
 import { useThrottled } from '../charts/throttle';
 import { formatNumber } from '../format/numbers';
 import { hm, md } from '../format/time';
@@ -17,6 +17,8 @@ import { EmptyState } from '../shell/Panel';
 const UP = '#f04452';
 const DOWN = '#3485fa';
 const REDRAW_MS = 500;
+/** A few bars must still look like candles, not slabs. */
+const MAX_BAR = 12;
 
 export function ChartTabs() {
   const t = useT();
@@ -47,11 +49,11 @@ export function CandleChart() {
   const problem = useChart((s) => s.problem);
   const focus = useMarket((s) => s.focus);
   const rows = useMemo(() => candleRows(bars, interval, fills), [bars, interval, fills]);
-  const domain = useMemo(() => priceDomain(rows), [rows]);
+  const axis = useMemo(() => priceAxis(rows), [rows]);
   const maxVolume = useMemo(() => rows.reduce((m, r) => Math.max(m, r.volume), 1), [rows]);
   const markers = rows.reduce((n, r) => n + r.buys.length + r.sells.length, 0);
 
-  if (!focus) return <EmptyState title={t('quote.pick')} />;
+  if (!focus) return <EmptyState domain="market" title={t('quote.pick')} />;
   if (problem) return <EmptyState title={t('chart.unavailable')} hint={bi(problem)} />;
   if (rows.length === 0) return <EmptyState title={loading ? t('empty.loading') : t('chart.noBars')} />;
   const label = (i: number) => {
@@ -63,11 +65,11 @@ export function CandleChart() {
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="18%">
           <XAxis dataKey="i" tickFormatter={label} stroke="#5d6577" fontSize={10} minTickGap={28} tickLine={false} />
-          <YAxis yAxisId="price" orientation="right" domain={domain} stroke="#5d6577" fontSize={10} tickFormatter={formatNumber} width={58} tickLine={false} allowDataOverflow />
+          <YAxis yAxisId="price" orientation="right" domain={axis.domain} ticks={axis.ticks} interval={0} stroke="#5d6577" fontSize={10} tickFormatter={formatNumber} width={58} tickLine={false} allowDataOverflow />
           <YAxis yAxisId="volume" hide domain={[0, maxVolume * 4]} />
           <Tooltip content={<CandleTip interval={interval} />} cursor={{ fill: 'rgba(255,255,255,0.05)' }} isAnimationActive={false} />
-          <Bar yAxisId="volume" dataKey="volume" isAnimationActive={false} shape={VolumeShape} />
-          <Bar yAxisId="price" dataKey="range" isAnimationActive={false} shape={CandleShape} />
+          <Bar yAxisId="volume" dataKey="volume" isAnimationActive={false} shape={VolumeShape} maxBarSize={MAX_BAR} />
+          <Bar yAxisId="price" dataKey="range" isAnimationActive={false} shape={CandleShape} maxBarSize={MAX_BAR} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -90,7 +92,7 @@ function CandleShape(p: BarShapeProps) {
   const top = at(Math.max(row.open, row.close));
   const bottom = at(Math.min(row.open, row.close));
   const w = Math.max(1, width);
-  const mark = Math.max(4, Math.min(7, width));
+  const mark = Math.max(5, Math.min(8, width));
   return (
     <g>
       <line x1={cx} x2={cx} y1={y} y2={y + height} stroke={colour} strokeWidth={1} />

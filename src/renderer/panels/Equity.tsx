@@ -1,7 +1,7 @@
 /** 손익 추이: total assets per day (line) and the day's PnL (bars, red up / blue down) from account snapshots. */
 import { useMemo } from 'react';
 import { Bar, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { directionOf, formatCompactWon, formatSignedNumber, formatWon } from '../format/numbers';
+import { directionOf, formatNumber, formatSignedNumber, formatWon } from '../format/numbers';
 import { useT } from '../i18n';
 import { useAccount, type EquityPoint } from '../stores/account';
 import { EmptyState } from '../shell/Panel';
@@ -10,14 +10,20 @@ const UP = '#f04452';
 const DOWN = '#3485fa';
 
 const label = (ymd: string) => `${ymd.slice(4, 6)}/${ymd.slice(6, 8)}`;
+/** Axis in 만원: 130,259,500 → "13,026만" — precise enough to tell days apart, short enough for the axis. */
+const man = (v: number) => `${formatNumber(Math.round(v / 10_000))}만`;
 
 export function EquityChart() {
   const t = useT();
   const equity = useAccount((s) => s.equity);
   const rows = useMemo(() => (equity ?? []).slice().sort((a, b) => a.date.localeCompare(b.date)), [equity]);
-  if (equity === null) return <EmptyState />;
+  if (equity === null) return <EmptyState domain="equity" />;
   if (rows.length === 0) return <EmptyState title={t('equity.empty')} hint={t('equity.empty.hint')} />;
   const last = rows[rows.length - 1]!;
+  const lo = Math.min(...rows.map((r) => r.totalAssets));
+  const hi = Math.max(...rows.map((r) => r.totalAssets));
+  const pad = Math.max(10_000, (hi - lo) * 0.1, hi * 0.002);
+  const assetDomain: [number, number] = [Math.floor((lo - pad) / 10_000) * 10_000, Math.ceil((hi + pad) / 10_000) * 10_000];
   return (
     <div className="equity" data-testid="equity-chart" data-days={rows.length}>
       <div className="equity-head">
@@ -28,7 +34,7 @@ export function EquityChart() {
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 4, right: 2, bottom: 0, left: 2 }}>
             <XAxis dataKey="date" tickFormatter={label} stroke="#5d6577" fontSize={9} minTickGap={24} tickLine={false} />
-            <YAxis yAxisId="assets" orientation="right" stroke="#5d6577" fontSize={9} width={46} tickFormatter={formatCompactWon} domain={['auto', 'auto']} tickLine={false} />
+            <YAxis yAxisId="assets" orientation="right" stroke="#5d6577" fontSize={9} width={50} tickFormatter={man} domain={assetDomain} tickCount={3} tickLine={false} />
             <YAxis yAxisId="pnl" hide />
             <Tooltip content={<EquityTip />} isAnimationActive={false} />
             <Bar yAxisId="pnl" dataKey="pnl" isAnimationActive={false}>

@@ -9,7 +9,7 @@ import { EmptyState } from '../shell/Panel';
 export function Fills() {
   const t = useT();
   const fills = useAccount((s) => s.fills);
-  if (fills === null) return <EmptyState />;
+  if (fills === null) return <EmptyState domain="fills" />;
   if (fills.length === 0) return <EmptyState title={t('fills.empty')} />;
   return (
     <table className="table fills" data-testid="fills">

@@ -15,7 +15,7 @@ export function Notifications() {
   const t = useT();
   const bi = useBi();
   const items = useNotifications((s) => s.items);
-  if (items === null) return <EmptyState />;
+  if (items === null) return <EmptyState domain="notifications" />;
   if (items.length === 0) return <EmptyState title={t('notifications.empty')} />;
   const select = (n: NotificationView) => {
     markRead();

@@ -30,7 +30,7 @@ export function OpenOrders() {
   const selected = useOrders((s) => s.selected);
   const editing = useOrders((s) => s.editing);
   const pending = useOrders((s) => s.pending);
-  if (open === null) return <EmptyState />;
+  if (open === null) return <EmptyState domain="orders" />;
   if (open.length === 0) return <EmptyState title={t('orders.empty')} />;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -48,7 +48,7 @@ export function OrderTicket() {
     }
   }, [ticket.focusQty]);
 
-  if (!ticket.instrument) return <EmptyState title={t('ticket.pick')} hint={t('ticket.pick.hint')} />;
+  if (!ticket.instrument) return <EmptyState domain="market" title={t('ticket.pick')} hint={t('ticket.pick.hint')} />;
   const inst = ticket.instrument;
   const priced = isPriced(ticket.type);
   const built = buildTicket(ticket, buildContext());

@@ -22,8 +22,7 @@ export function markToPrice(p: Position, price: number | undefined): { price: nu
 export function Positions() {
   const t = useT();
   const positions = useAccount((s) => s.positions);
-  const problem = useAccount((s) => s.problem);
-  if (positions === null) return <EmptyState {...(problem ? { title: t('account.unavailable') } : {})} />;
+  if (positions === null) return <EmptyState domain="positions" />;
   const held = positions.filter((p) => p.qty > 0);
   if (held.length === 0) return <EmptyState title={t('positions.empty')} hint={t('positions.empty.hint')} />;
   return (
@@ -31,6 +30,7 @@ export function Positions() {
       <thead>
         <tr>
           <th className="l">{t('col.name')}</th>
+          <th className="l">{t('col.venue')}</th>
           <th>{t('col.qty')}</th>
           <th>{t('col.avg')}</th>
           <th>{t('col.price')}</th>
@@ -57,14 +57,10 @@ const Row = memo(function Row({ position: p }: { position: Position }) {
       <td className="l name" title={p.symbol}>
         {p.name}
       </td>
-      <td>
-        <span data-testid={`position-qty-${p.symbol}`}>{formatNumber(p.qty)}</span>
-        {split.length > 0 && (
-          <span className="venue-split" data-testid={`position-venues-${p.symbol}`}>
-            {split.map((v) => `${v.venue} ${formatNumber(v.qty)}`).join(' · ')}
-          </span>
-        )}
+      <td className="l venue-split" data-testid={`position-venues-${p.symbol}`}>
+        {split.length > 1 ? split.map((v) => `${v.venue} ${formatNumber(v.qty)}`).join(' · ') : (split[0]?.venue ?? '')}
       </td>
+      <td data-testid={`position-qty-${p.symbol}`}>{formatNumber(p.qty)}</td>
       <td>{formatAvgPrice(p.avgPrice)}</td>
       <td>{formatNumber(m.price)}</td>
       <td className={dir}>{formatSignedNumber(m.pnl)}</td>

@@ -44,7 +44,7 @@ export function QuotePanel() {
   const venue = useMarket((s) => s.venue);
   const quote = useMarket((s) => (s.focus ? pickQuote(s.quotes, s.focus.symbol, venue) : null));
   const book = useMarket((s) => (s.focus ? s.books[quoteKey(s.focus.symbol, venue)] : undefined));
-  if (!focus) return <EmptyState title={t('quote.pick')} hint={t('quote.pick.hint')} />;
+  if (!focus) return <EmptyState domain="market" title={t('quote.pick')} hint={t('quote.pick.hint')} />;
   return (
     <div className="quote" data-testid="quote-panel">
       <QuoteHead quote={quote} />

@@ -10,17 +10,22 @@ import { EmptyState } from '../shell/Panel';
 export function Watchlist() {
   const t = useT();
   const list = useMarket((s) => s.watchlist);
-  if (list === null) return <EmptyState />;
+  if (list === null) return <EmptyState domain="market" />;
   if (list.length === 0) return <EmptyState title={t('watchlist.empty')} hint={t('watchlist.empty.hint')} />;
   return (
     <table className="table watchlist" data-testid="watchlist">
+      <colgroup>
+        <col className="w-name" />
+        <col className="w-price" />
+        <col className="w-change" />
+        <col className="w-rate" />
+      </colgroup>
       <thead>
         <tr>
           <th className="l">{t('col.name')}</th>
           <th>{t('col.price')}</th>
           <th>{t('col.change')}</th>
           <th>{t('col.rate')}</th>
-          <th>{t('col.volume')}</th>
         </tr>
       </thead>
       <tbody>
@@ -33,6 +38,7 @@ export function Watchlist() {
 }
 
 const Row = memo(function Row({ instrument }: { instrument: InstrumentView }) {
+  const t = useT();
   const locale = useLocale((s) => s.locale);
   const tick = useMarket((s) => s.last[instrument.symbol]);
   const quote = useMarket((s) => s.quotes[quoteKey(instrument.symbol, 'KRX')]);
@@ -40,18 +46,16 @@ const Row = memo(function Row({ instrument }: { instrument: InstrumentView }) {
   const price = tick?.price ?? quote?.price;
   const change = tick?.change ?? quote?.change;
   const rate = tick?.changeRate ?? quote?.changeRate;
-  const volume = tick?.volume ?? quote?.volume;
   const dir = directionOf(change ?? 0);
   return (
     <tr className={focused ? 'selected' : ''} data-symbol={instrument.symbol} onClick={() => void focusSymbol(instrument)}>
-      <td className="l name" title={`${instrument.symbol} ${instrument.nameEn}`}>
+      <td className="l name" title={`${instrument.symbol} ${instrument.nameEn} · ${t('quote.volume')} ${formatNumber(tick?.volume ?? quote?.volume ?? 0)}`}>
         {locale === 'en' ? instrument.nameEn : instrument.name}
         {instrument.nxtEligible && <span className="tag-nxt">N</span>}
       </td>
       <td className={dir}>{price !== undefined ? formatNumber(price) : '—'}</td>
       <td className={dir}>{change !== undefined ? formatChange(change) : '—'}</td>
       <td className={dir}>{rate !== undefined ? formatRate(rate) : '—'}</td>
-      <td className="muted">{volume !== undefined ? formatNumber(volume) : '—'}</td>
     </tr>
   );
 });

@@ -1,6 +1,6 @@
 /**
- * The trader's screen: account summary on top, then the resizable grid — watchlist and positions on the left,
- * 현재가/호가 with the tape, the chart over open orders and fills, the order ticket over the PnL chart and the
+ * The trader's screen: account summary on top, then the resizable grid — the watchlist down the left, 현재가/호가
+ * with the tape, the chart over positions, open orders and fills, the order ticket over the PnL chart and the
  * notification log.
  */
 import type { ReactNode } from 'react';
@@ -25,11 +25,11 @@ export type PanelId = (typeof PANEL_IDS)[number];
 export const GRID: GridSpec = {
   areas: [
     ['watchlist', 'quote', 'chart', 'chart', 'order'],
-    ['positions', 'quote', 'openOrders', 'fills', 'equity'],
-    ['positions', 'quote', 'openOrders', 'fills', 'notifications'],
+    ['watchlist', 'quote', 'positions', 'positions', 'equity'],
+    ['watchlist', 'quote', 'openOrders', 'fills', 'notifications'],
   ],
-  cols: [21, 20, 24, 15, 20],
-  rows: [58, 19, 23],
+  cols: [21, 20, 22, 17, 20],
+  rows: [56, 20, 24],
 };
 
 const PANELS: Record<PanelId, { title: MessageKey; body: () => ReactNode; actions?: () => ReactNode }> = {

@@ -3,7 +3,8 @@
  * honest placeholder every panel shows instead of made-up data: waiting for the connection, or why not.
  */
 import type { ReactNode } from 'react';
-import { useT, type MessageKey } from '../i18n';
+import { useBi, useT, type MessageKey } from '../i18n';
+import { useAvailability, type Domain } from '../stores/availability';
 import { useConnection } from '../stores/connection';
 
 export function Panel({ id, titleKey, actions, children }: { id: string; titleKey: MessageKey; actions?: ReactNode; children?: ReactNode }) {
@@ -19,10 +20,23 @@ export function Panel({ id, titleKey, actions, children }: { id: string; titleKe
   );
 }
 
-/** Nothing to show: says why. `reason` overrides the connection-based message (e.g. "no positions"). */
-export function EmptyState({ title, hint }: { title?: string; hint?: string }) {
+/**
+ * Nothing to show: says why — the domain's failure if its snapshot failed, else the title given (e.g. "no
+ * positions"), else waiting for the connection or loading.
+ */
+export function EmptyState({ title, hint, domain }: { title?: string; hint?: string; domain?: Domain }) {
   const t = useT();
+  const bi = useBi();
   const connected = useConnection((s) => s.conn?.connection === 'connected');
+  const problem = useAvailability((s) => (domain ? s.problems[domain] : undefined));
+  if (problem) {
+    return (
+      <div className="empty-state" data-testid="unavailable">
+        <p className="empty-title">{t('empty.unavailable')}</p>
+        <p className="empty-hint">{bi(problem)}</p>
+      </div>
+    );
+  }
   return (
     <div className="empty-state">
       <p className="empty-title">{title ?? (connected ? t('empty.loading') : t('empty.waiting'))}</p>

@@ -34,7 +34,7 @@ export function TitleBar() {
       )}
       <span className="spacer" />
       <span className="unread" title={t('panel.notifications')} data-testid="unread">
-        🔔 {unread > 0 ? <b>{unread}</b> : 0}
+        {t('panel.notifications')} {unread > 0 ? <b>{unread}</b> : 0}
       </span>
       <button type="button" className={`tool-btn ${cheatOpen ? 'on' : ''}`} onClick={() => openOverlay(cheatOpen ? null : 'cheatSheet')} data-testid="open-cheat-sheet">
         {t('cheat.button')} <kbd>{cheatKey}</kbd>

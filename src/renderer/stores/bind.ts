@@ -13,6 +13,7 @@ import { addNotification, setNotifications } from './notifications';
 import { setOpenOrders } from './orders';
 import { useSettings } from './settings';
 import { useConnection } from './connection';
+import { reportProblem } from './availability';
 
 export interface BindOptions {
   /** Frame scheduler for the tick coalescer (requestAnimationFrame by default). */
@@ -56,12 +57,18 @@ export function bindStores(api: ScreenApi, options: BindOptions = {}): () => voi
     if (fills.ok) setFills(fills.value);
     if (open.ok) setOpenOrders(open.value);
     if (notes.ok) setNotifications(notes.value);
+    reportProblem('positions', positions.ok ? null : positions);
+    reportProblem('orders', open.ok ? null : open);
+    reportProblem('fills', fills.ok ? null : fills);
+    reportProblem('notifications', notes.ok ? null : notes);
+    reportProblem('equity', equity.ok ? null : equity);
   }
 
   async function loadMarket(): Promise<void> {
     const [session, watchlist] = await Promise.all([api.call('market:session', {}), api.call('watchlist:get', {})]);
     if (!alive) return;
     if (session.ok) useMarket.setState({ session: session.value });
+    reportProblem('market', watchlist.ok ? null : watchlist);
     if (!watchlist.ok) return;
     useMarket.setState({ watchlist: watchlist.value });
     rememberInstruments(watchlist.value);

@@ -49,3 +49,10 @@ export function applyQtyPreset(i: 0 | 1 | 2): void {
   editTicket({ qtyMode: 'shares', qtyText: String(n) });
   requestQtyFocus();
 }
+
+/** A freshly picked symbol starts with its current price in the box (only while the box is still empty). */
+export function prefillPrice(symbol: string, price: number): void {
+  const s = useTicket.getState();
+  if (s.instrument?.symbol !== symbol || s.priceText !== '' || !(price > 0)) return;
+  useTicket.setState({ priceText: formatNumber(price) });
+}
