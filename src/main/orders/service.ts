@@ -99,7 +99,7 @@ export class OrderService implements GuardDeps {
   }
 
   readonly journal: JournalStep = (clientOrderId, step, message) => {
-    const event: JournalEvent = { clientOrderId, step, message, time: (this.session()?.marketClock ?? this.ctx.clock).now() };
+    const event: JournalEvent = { clientOrderId, step, message, time: Math.floor((this.session()?.marketClock ?? this.ctx.clock).now()) };
     this.ctx.emit('orders:journal', event);
     // Open orders changed in the mirror: the market module re-plans realtime subscriptions (debounced there).
     if (step.endsWith('.accepted')) this.sessionService()?.refreshStreams?.();
@@ -188,7 +188,7 @@ export class OrderService implements GuardDeps {
    */
   async setKillSwitch(engage: boolean, by: string): Promise<RiskState> {
     const session = this.session();
-    const now = (session?.marketClock ?? this.ctx.clock).now();
+    const now = Math.floor((session?.marketClock ?? this.ctx.clock).now());
     this.kill.set(session, engage, now, engage ? 'kill switch engaged' : 'kill switch released', by);
     if (engage) this.chase.clear({ ko: '킬 스위치가 켜져 추적을 멈춥니다.', en: 'Kill switch engaged: chasing stopped.' });
     this.ctx.emit('risk:changed', this.riskState());

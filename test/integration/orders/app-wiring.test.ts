@@ -1,0 +1,65 @@
+/**
+ * The orders module with the app's real session module (not the test stand-in): demo environment on its own
+ * in-process simulator (frozen clock), settings from the session's store. Proves the wiring the app runs: SESSION
+ * from the session module, arming (demo is always armed), an order accepted, the kill switch persisted, and
+ * cancel-all reachable the way the tray reaches it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { appModule } from '../../../src/main/app-module';
+import { createCore, type Core } from '../../../src/main/core';
+import { silentNotifier } from '../../../src/main/electron-ports';
+import { silentLogger } from '../../../src/main/log';
+import { ordersModule } from '../../../src/main/orders/module';
+import { createSessionModule } from '../../../src/main/session/module';
+import { SESSION } from '../../../src/main/session/service';
+import type { Keychain } from '../../../src/main/secrets/keychain';
+import type { SubmitResult } from '../../../src/shared/ipc/domains/orders';
+import { at, sender, tempDir, ticket } from './harness';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+// Demo never reaches the keychain for credentials; anything else would fail loudly here.
+const emptyKeychain: Keychain = { get: async () => null, set: async () => {}, delete: async () => false };
+
+async function appCore(dataDir: string): Promise<Core> {
+  const core = createCore({
+    dataDir,
+    clock: { now: () => Date.parse(at('10:00:00')) },
+    keychain: emptyKeychain,
+    notifier: silentNotifier,
+    logger: silentLogger,
+    modules: [createSessionModule({ demoSim: { clock: { start: at('10:00:00'), speed: 0 } } }), appModule, ordersModule],
+  });
+  await core.start();
+  return core;
+}
+
+describe('orders with the real session module (demo)', () => {
+  it('accepts an order, persists the kill switch across a restart, answers cancel-all', async () => {
+    const dataDir = tempDir(cleanups);
+    const core = await appCore(dataDir);
+    cleanups.push(() => core.stop());
+    const session = await core.context.services.require(SESSION).ready();
+    expect(session.environment).toBe('demo');
+    expect(await core.handle('risk:state', {}, sender)).toMatchObject({ ok: true, value: { killSwitch: false, armed: true } });
+    const bid = session.sim!.exchange.book('005930', 'KRX')!.bids[0]!.price;
+    const res = await core.handle('orders:submit', ticket({ price: bid }), sender);
+    expect(res).toMatchObject({ ok: true, value: { state: 'accepted' } });
+    expect(session.sim!.ledger().orders).toHaveLength(1);
+    expect((res as { value: SubmitResult }).value.orderNo).toBe(session.sim!.ledger().orders[0]!.orderNo);
+
+    expect(await core.handle('risk:killSwitch', { engage: true }, sender)).toMatchObject({ ok: true, value: { killSwitch: true } });
+    expect(session.sim!.exchange.openOrders(session.sim!.account)).toEqual([]);
+    expect(await core.handle('orders:cancelAll', {}, sender)).toMatchObject({ ok: true, value: { requested: 0 } });
+    await core.stop();
+
+    const again = await appCore(dataDir);
+    cleanups.push(() => again.stop());
+    await again.context.services.require(SESSION).ready();
+    expect(await again.handle('risk:state', {}, sender)).toMatchObject({ ok: true, value: { killSwitch: true } });
+    expect(await again.handle('orders:submit', ticket(), sender)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+  });
+});
