@@ -84,7 +84,9 @@ export class Reconciler {
     try {
       // 'asc' (정순): orders placed while we page only append, so paging never skips a row.
       const daily = await rest.dailyOrders({ from: today, to: today, status: 'all', order: 'asc', venue: 'ALL', priority: 'background' });
-      rows = daily.orders.filter((o) => o.date === today).map((o) => dailyOrderToRow(o, this.routeGuess(o.orderNo, today), asOf));
+      const day = daily.orders.filter((o) => o.date === today);
+      const originals = new Set(day.map((o) => o.originalOrderNo).filter((no) => no !== ''));
+      rows = day.map((o) => dailyOrderToRow(o, this.routeGuess(o.orderNo, today), asOf, originals));
     } catch (err) {
       const e = describe(err);
       return failed('dailyOrders', e.code, e.message);

@@ -10,27 +10,32 @@ const orderTime = (date: string, time: string, fallback: number): number => (HHM
 
 /**
  * KIS lists modify (정정) and cancel (취소) requests as their own rows with ORGN_ODNO set, and daily-ccld has no
- * field that says which. A cancel request cancels all of its quantity and fills nothing; a modify request
- * that was itself cancelled entirely looks the same, and for the mirror both are the same thing (a row that
- * ended cancelled without fills), so the ambiguity changes no quantity.
+ * field that says which. A cancel request cancels all of its quantity and fills nothing, and nothing can
+ * modify or cancel it in turn; so a row that ended cancelled without fills is a cancel request unless a later
+ * request names it as its original (`changedLater`: then it was a modify that was itself cancelled). What is
+ * left ambiguous (a modify whose shares expired unfilled at the close) changes no quantity in the mirror.
  */
-export function kindOfRow(o: Pick<DailyOrder, 'originalOrderNo' | 'qty' | 'filledQty' | 'remainingQty' | 'cancelled' | 'cancelConfirmedQty'>): OrderKind {
+export function kindOfRow(
+  o: Pick<DailyOrder, 'originalOrderNo' | 'qty' | 'filledQty' | 'remainingQty' | 'cancelled' | 'cancelConfirmedQty'>,
+  changedLater = false,
+): OrderKind {
   if (!o.originalOrderNo || /^0+$/.test(o.originalOrderNo)) return 'new';
   const allCancelled = o.cancelled && o.filledQty === 0 && o.remainingQty === 0 && o.cancelConfirmedQty >= o.qty;
-  return allCancelled ? 'cancel' : 'modify';
+  return allCancelled && !changedLater ? 'cancel' : 'modify';
 }
 
 /** Where fills of an order happened when no notice said (SOR: KRX as the best guess; the balance is exact anyway). */
 const fillVenueFor = (route: Route): Venue => (route === 'NXT' ? 'NXT' : 'KRX');
 
-export function dailyOrderToRow(o: DailyOrder, fallbackRoute: Route, now: number): RestOrderRow {
+/** `originals`: every ORGN_ODNO of the day's listing (which orders some later request changed). */
+export function dailyOrderToRow(o: DailyOrder, fallbackRoute: Route, now: number, originals: ReadonlySet<string> = new Set()): RestOrderRow {
   const route: Route = o.route === '' ? fallbackRoute : o.route;
   return {
     tradeDate: o.date,
     orderNo: o.orderNo,
     originalOrderNo: o.originalOrderNo && !/^0+$/.test(o.originalOrderNo) ? o.originalOrderNo : undefined,
     orgNo: o.orgNo || undefined,
-    kind: kindOfRow(o),
+    kind: kindOfRow(o, originals.has(o.orderNo)),
     symbol: o.symbol,
     symbolName: o.name.trim() || undefined,
     side: o.side,

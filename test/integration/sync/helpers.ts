@@ -175,7 +175,7 @@ const ledgerState = (o: OrderView): string => {
  * today's orders (number, symbol, side, quantities, state, filled amount), and fills (count, qty and amount per
  * order and venue).
  */
-export function expectMirrorEqualsLedger(r: Rig): void {
+export function expectMirrorEqualsLedger(r: Pick<Rig, 'sim' | 'session'>): void {
   const ledger = r.sim.ledger();
   const reads = r.session.store.reads;
 

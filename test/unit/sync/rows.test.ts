@@ -60,6 +60,8 @@ describe('rows', () => {
     expect(kindOfRow(row({ originalOrderNo: '0000000000' }))).toBe('new');
     expect(kindOfRow(row({ originalOrderNo: '0000000006', filledQty: 0, filledAmount: 0, remainingQty: 5 }))).toBe('modify');
     expect(kindOfRow(row({ originalOrderNo: '0000000006', filledQty: 0, filledAmount: 0, cancelled: true, cancelConfirmedQty: 5 }))).toBe('cancel');
+    // The same shape, but a later request names it as its original: a modify that was cancelled in turn.
+    expect(kindOfRow(row({ originalOrderNo: '0000000006', filledQty: 0, filledAmount: 0, cancelled: true, cancelConfirmedQty: 5 }), true)).toBe('modify');
   });
 
   it('balance → holdings (KIS merges venues) and the snapshot with orderable cash', () => {
