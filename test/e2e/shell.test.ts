@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appModule } from '../../src/main/app-module';
 import { launchTerminal, REPO_ROOT, type Terminal } from './harness';
 
-const PANEL_TITLES_KO = ['관심종목', '현재가/호가', '차트', '주문', '잔고', '미체결', '체결'];
+const PANEL_TITLES_KO = ['관심종목', '현재가/호가', '차트', '주문', '잔고', '미체결', '체결', '손익 추이', '알림'];
 
 describe('terminal shell with the registered modules (E2E)', () => {
   let t: Terminal;
@@ -61,11 +61,12 @@ describe('status bar follows conn:state (E2E)', () => {
     await t?.close();
   });
 
-  it('starts honest: disconnected, never synced, panels waiting', async () => {
+  it('starts honest: disconnected, never synced, and panels whose module is missing say they are not available', async () => {
     const { page } = t;
     await expect.poll(() => page.getByTestId('conn-state').textContent()).toBe('연결: 연결 끊김');
     expect(await page.getByTestId('last-sync').textContent()).toBe('마지막 동기화: 없음');
-    expect(await page.locator('.empty-title').first().textContent()).toBe('연결 대기 중');
+    await expect.poll(() => page.locator('.empty-title').first().textContent()).toBe('표시할 수 없습니다');
+    expect(await page.getByTestId('account-note').textContent()).not.toBe('');
   });
 
   it('shows events from the core as they happen, with the sync time in KST', async () => {
@@ -75,8 +76,8 @@ describe('status bar follows conn:state (E2E)', () => {
     await expect.poll(() => page.getByTestId('conn-state').textContent()).toBe('연결: 연결됨');
     expect(await page.getByTestId('last-sync').textContent()).toBe('마지막 동기화: 14:30:15 KST');
     expect(await page.getByTestId('rate-headroom').textContent()).toBe('요청 여유: 75%');
-    // Connected but no panel built yet: the empty state says so instead of "waiting".
-    expect(await page.locator('.empty-title').first().textContent()).toBe('아직 준비되지 않은 화면입니다');
+    // Connected, but the panels' modules are not running here: they keep saying so instead of "loading".
+    expect(await page.locator('.empty-title').first().textContent()).toBe('표시할 수 없습니다');
     core.emit('conn:state', { environment: 'demo', connection: 'disconnected', lastSyncAt: null, rateHeadroom: null });
     await expect.poll(() => page.getByTestId('conn-state').textContent()).toBe('연결: 연결 끊김');
   });

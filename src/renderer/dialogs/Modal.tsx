@@ -34,7 +34,7 @@ export function Modal(props: {
       } else if (e.key === 'Enter' && handlers.current.onConfirm && !e.repeat) {
         const target = e.target as HTMLElement | null;
         // A focused cancel button means "cancel"; let it activate itself.
-        if (target?.dataset['role'] === 'cancel') return;
+        if (target?.dataset?.['role'] === 'cancel') return;
         e.preventDefault();
         e.stopPropagation();
         handlers.current.onConfirm();
