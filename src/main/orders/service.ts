@@ -11,6 +11,7 @@ import type { CoreContext } from '../core';
 import type { Logger } from '../log';
 import { serviceKey } from '../services';
 import { SESSION, type ActiveSession, type SessionService } from '../session/service';
+import { SYNC } from '../sync/service';
 import { amendResult, sendAmend, validateModify } from './amend';
 import { cancelAllOpen, type CancelAllReport } from './cancel-all';
 import { ChaseManager } from './chase';
@@ -101,7 +102,11 @@ export class OrderService implements GuardDeps {
   readonly journal: JournalStep = (clientOrderId, step, message) => {
     const event: JournalEvent = { clientOrderId, step, message, time: Math.floor((this.session()?.marketClock ?? this.ctx.clock).now()) };
     this.ctx.emit('orders:journal', event);
-    // Open orders changed in the mirror: the market module re-plans realtime subscriptions (debounced there).
+    // The journal changed outside the notice stream: sync pushes orders:changed / portfolio:changed (coalesced);
+    // an UNKNOWN outcome asks it to reconcile soon; open orders changed, so realtime subscriptions are re-planned.
+    const sync = this.ctx.services.use(SYNC);
+    sync?.journalChanged();
+    if (step.endsWith('.unknown')) sync?.reconcileSoon(`order outcome unknown (${clientOrderId})`);
     if (step.endsWith('.accepted')) this.sessionService()?.refreshStreams?.();
     for (const l of this.listeners) {
       try {

@@ -5,6 +5,7 @@
  * cancel-all reachable the way the tray reaches it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAccountModule } from '../../../src/main/account/module';
 import { appModule } from '../../../src/main/app-module';
 import { createCore, type Core } from '../../../src/main/core';
 import { silentNotifier } from '../../../src/main/electron-ports';
@@ -24,14 +25,19 @@ afterEach(async () => {
 // Demo never reaches the keychain for credentials; anything else would fail loudly here.
 const emptyKeychain: Keychain = { get: async () => null, set: async () => {}, delete: async () => false };
 
-async function appCore(dataDir: string): Promise<Core> {
+async function appCore(dataDir: string, withSync = false): Promise<Core> {
   const core = createCore({
     dataDir,
     clock: { now: () => Date.parse(at('10:00:00')) },
     keychain: emptyKeychain,
     notifier: silentNotifier,
     logger: silentLogger,
-    modules: [createSessionModule({ demoSim: { clock: { start: at('10:00:00'), speed: 0 } } }), appModule, ordersModule],
+    modules: [
+      createSessionModule({ demoSim: { clock: { start: at('10:00:00'), speed: 0 } } }),
+      appModule,
+      ...(withSync ? [createAccountModule()] : []),
+      ordersModule,
+    ],
   });
   await core.start();
   return core;
@@ -61,5 +67,30 @@ describe('orders with the real session module (demo)', () => {
     await again.context.services.require(SESSION).ready();
     expect(await again.handle('risk:state', {}, sender)).toMatchObject({ ok: true, value: { killSwitch: true } });
     expect(await again.handle('orders:submit', ticket(), sender)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+  });
+});
+
+describe('orders with sync (the account module) running', () => {
+  it('a 5xx after accept is UNKNOWN at once, sync reconciles it to accepted on its own, and orders:changed is pushed', async () => {
+    const dataDir = tempDir(cleanups);
+    const core = await appCore(dataDir, true);
+    cleanups.push(() => core.stop());
+    const events: string[] = [];
+    core.on((e) => events.push(e));
+    const session = await core.context.services.require(SESSION).ready();
+    const sim = session.sim!;
+    sim.knobs.set({ failAfterAccept: { count: 1, mode: 'http500' } });
+    const t = ticket({ price: 70_000, qty: 2 });
+    const res = await core.handle('orders:submit', t, sender);
+    expect(res).toMatchObject({ ok: true, value: { state: 'unknown' } });
+    expect(sim.stats.orderRequests()).toBe(1);
+    const t0 = Date.now();
+    while (session.store.reads.orderByClientId(t.idempotencyKey)?.state !== 'accepted' && Date.now() - t0 < 8000) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(session.store.reads.orderByClientId(t.idempotencyKey)).toMatchObject({ state: 'accepted', orderNo: sim.ledger().orders[0]!.orderNo });
+    expect(sim.ledger().orders).toHaveLength(1);
+    expect(sim.stats.orderRequests()).toBe(1);
+    expect(events).toContain('orders:changed');
   });
 });
