@@ -135,7 +135,7 @@ describe('panel grid geometry', () => {
     expect(moved[2]).toBe(60);
     const clamped = dragBoundary(w, 0, 10_000, 500, 0, 0.08);
     expect(clamped[1]).toBeCloseTo(8);
-    expect(clamped[0] + clamped[1]).toBeCloseTo(40);
+    expect(clamped[0]! + clamped[1]!).toBeCloseTo(40);
   });
 
   it('persists as settings.layout and ignores a layout of another shape', () => {
