@@ -56,6 +56,8 @@ export interface RigOptions {
   realtime?: Record<string, unknown>;
   /** Start the engine (startup sync) before returning. Default true. */
   start?: boolean;
+  /** The session's environment name (default 'demo'); 'real' makes sync use chk-holiday (the simulator answers it). */
+  environment?: 'demo' | 'real' | 'paper';
 }
 
 export async function waitFor(what: string, pred: () => boolean, timeoutMs = 8000): Promise<void> {
@@ -72,6 +74,7 @@ export async function rig(o: RigOptions = {}): Promise<Rig> {
   const session = await buildDemoSession({
     dataDir: dir,
     sim,
+    ...(o.environment ? { environment: o.environment } : {}),
     realtime: { subscribeIntervalMs: 5, retryDelayMs: 50, backoff: { initialMs: 50, maxMs: 400, jitter: 0.2 }, ...o.realtime },
   });
   await waitFor('the notice subscription', () => session.realtime.activeRegistrations().some((r) => r.kind === 'notice'));

@@ -74,4 +74,25 @@ describe('the incident, replayed', () => {
     expect(reads.position('035420')!.venues.find((v) => v.venue === 'NXT')!.qty).toBe(4);
     expect(engine.status()).toMatchObject({ running: false, lastResult: 'ok' });
   });
+
+  it('on a paper account (KRX only, no open-orders TR, 1 request/s) the same repair holds', async () => {
+    r = await rig({ sim: { personality: 'paper' }, environment: 'paper', realtime: { backoff: { initialMs: 600, maxMs: 1200, jitter: 0 } } });
+    const { sim, session, engine } = r;
+    const reads = session.store.reads;
+    expect(session.paper).toBe(true);
+    const live = await placeViaJournal(session, { symbol: '005930', side: 'buy', qty: 2, price: marketable(sim, '005930', 'buy') });
+    await waitFor('the streamed fill', () => reads.orderByClientId(live.clientOrderId)?.state === 'filled');
+
+    sim.clock.advance(1000);
+    sim.knobs.set({ loseNoticesWhileDisconnected: true, wsDrop: { atMs: sim.clock.now(), withClose: false } });
+    await waitFor('the drop', () => session.realtime.state().state !== 'connected');
+    const reconnects = session.realtime.stats().reconnects;
+    const hts = sim.exchange.placeOrder({ account: sim.account, symbol: '000660', side: 'sell', ordDvsn: '00', qty: 5, price: marketable(sim, '000660', 'sell'), route: 'KRX', channel: 'hts' });
+    if (!hts.ok) throw new Error(hts.msg1);
+    await waitFor('the reconnect', () => session.realtime.stats().reconnects > reconnects);
+    await waitFor('the repair', () => reads.orderByOrderNo(hts.orderNo)?.state === 'filled', 8000);
+    await engine.whenIdle();
+    expectMirrorEqualsLedger(r);
+    expect(sim.stats.requests('TTTC0084R')).toBe(0); // paper has no inquire-psbl-rvsecncl
+  }, 30_000);
 });

@@ -73,6 +73,29 @@ describe('sync schedule', () => {
     expect(r.engine.status().lastResult).toBe('ok');
   });
 
+  it('on a real account the trading calendar comes from chk-holiday, asked at most once a day', async () => {
+    r = await rig({ environment: 'real', engine: { pollMs: 60_000 } });
+    const holidays = () => r!.sim.stats.requests('CTCA0903R');
+    await waitFor('chk-holiday', () => holidays() > 0);
+    await new Promise((res) => setTimeout(res, 100));
+    const pages = holidays(); // one call may read several pages
+    for (let i = 0; i < 5; i++) {
+      r.sim.clock.advance(10 * 60_000);
+      await settle(r);
+    }
+    expect(holidays()).toBe(pages);
+    r.sim.clock.set('2026-11-24T09:00:00+09:00');
+    await settle(r);
+    await waitFor('the next day’s chk-holiday', () => holidays() === 2 * pages);
+  });
+
+  it('on paper and demo the bundled calendar is used: chk-holiday is never asked', async () => {
+    r = await rig({ engine: { pollMs: 60_000 } });
+    r.sim.clock.set('2026-11-24T09:00:00+09:00');
+    await settle(r);
+    expect(r.sim.stats.requests('CTCA0903R')).toBe(0);
+  });
+
   it('every realtime reconnect triggers a full reconciliation', async () => {
     r = await rig({ engine: { pollMs: 60_000 } });
     const before = counts(r);
