@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core';
 import type { Notifier, OsNotification } from '../../../src/main/electron-ports';
 import { KisUnknownOutcomeError, type OrderRoute } from '../../../src/main/kis';
-import { silentLogger } from '../../../src/main/log';
+import { silentLogger, type Logger } from '../../../src/main/log';
 import { buildDemoSession, closeSession } from '../../../src/main/session/build';
 import type { ActiveSession } from '../../../src/main/session/service';
 import type { OrderView } from '../../../src/main/store';
@@ -56,6 +56,7 @@ export interface RigOptions {
   realtime?: Record<string, unknown>;
   /** Start the engine (startup sync) before returning. Default true. */
   start?: boolean;
+  logger?: Logger;
   /** The session's environment name (default 'demo'); 'real' makes sync use chk-holiday (the simulator answers it). */
   environment?: 'demo' | 'real' | 'paper';
 }
@@ -74,6 +75,7 @@ export async function rig(o: RigOptions = {}): Promise<Rig> {
   const session = await buildDemoSession({
     dataDir: dir,
     sim,
+    ...(o.logger ? { logger: o.logger } : {}),
     ...(o.environment ? { environment: o.environment } : {}),
     realtime: { subscribeIntervalMs: 5, retryDelayMs: 50, backoff: { initialMs: 50, maxMs: 400, jitter: 0.2 }, ...o.realtime },
   });
@@ -84,7 +86,7 @@ export async function rig(o: RigOptions = {}): Promise<Rig> {
     clock: sim.clock,
     keychain: { get: async () => null, set: async () => {}, delete: async () => false },
     notifier: toasts,
-    logger: silentLogger,
+    logger: o.logger ?? silentLogger,
     modules: [],
   });
   const events: Recorded[] = [];

@@ -3,7 +3,9 @@
  * lost while the WebSocket was down, MTS trades never synced. Here all of it happens at once against the real
  * simulator, plus a notice delivered twice; afterwards the mirror equals the simulator's ledger exactly.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, type LogRecord } from '../../../src/main/log';
 import { expectMirrorEqualsLedger, marketable, placeViaJournal, rig, waitFor, type Rig } from './helpers';
 
 let r: Rig | null = null;
@@ -15,7 +17,8 @@ afterEach(async () => {
 describe('the incident, replayed', () => {
   it('NXT holdings, fills during a WebSocket drop, an HTS trade and a duplicated notice: the mirror equals the ledger', async () => {
     // A slower first reconnect gives the test a window in which the socket is provably down.
-    r = await rig({ realtime: { backoff: { initialMs: 600, maxMs: 1200, jitter: 0 } } });
+    const records: LogRecord[] = [];
+    r = await rig({ realtime: { backoff: { initialMs: 600, maxMs: 1200, jitter: 0 } }, logger: createLogger((x) => records.push(x), 'test', 'debug') });
     const { sim, session, engine } = r;
     const reads = session.store.reads;
     const reconnects = () => session.realtime.stats().reconnects;
@@ -73,6 +76,17 @@ describe('the incident, replayed', () => {
     // NXT shares are part of the holdings, split by venue where the mirror knows it.
     expect(reads.position('035420')!.venues.find((v) => v.venue === 'NXT')!.qty).toBe(4);
     expect(engine.status()).toMatchObject({ running: false, lastResult: 'ok' });
+
+    // Secrets stay out of the mirror and the logs: the account number and the HTS ID appear in neither.
+    engine.candles.flush();
+    const secrets = [sim.account, sim.account.replace('-', ''), sim.htsId];
+    const files = [session.store.file, `${session.store.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1'));
+    const logText = records.map((x) => JSON.stringify(x)).join('\n');
+    expect(records.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      for (const bytes of files) expect(bytes.includes(secret)).toBe(false);
+      expect(logText.includes(secret)).toBe(false);
+    }
   });
 
   it('on a paper account (KRX only, no open-orders TR, 1 request/s) the same repair holds', async () => {
