@@ -105,6 +105,7 @@ const fillLatency: Bench = {
       let placed = 0;
       let refused = 0;
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       loop.enable();
       await new Promise<void>((done) => {
         const step = (): void => {
@@ -128,6 +129,7 @@ const fillLatency: Bench = {
       const elapsedS = (performance.now() - t0) / 1000;
       await waitFor(() => delivered >= placed - refused, 10_000);
       loop.disable();
+      const cpu = process.cpuUsage(cpu0);
       engine.flushEvents();
       const stats = engine.pipeline.stats;
       return {
@@ -143,6 +145,8 @@ const fillLatency: Bench = {
           // How long the event loop was blocked (by anything, incl. other processes taking the CPU).
           eventLoopDelay: { p50Us: Math.round(loop.percentile(50) / 1000), p99Us: Math.round(loop.percentile(99) / 1000), maxUs: Math.round(loop.max / 1000) },
           loadAverage1m: Number(loadavg()[0]!.toFixed(2)),
+          // CPU this process spent per order (simulator + terminal, both in this process): load-independent cost.
+          cpuPerOrderUs: Math.round((cpu.user + cpu.system) / placed),
           measuredFills: fromPlaced.length,
           offeredRatePerS: Math.round(placed / elapsedS),
           refusedOrders: refused,
