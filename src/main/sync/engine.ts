@@ -8,7 +8,6 @@
  * touches the store, even if a REST answer is still on its way.
  */
 import type { Clock } from '../../shared/clock';
-import { isTradingDay as bundledIsTradingDay, type TradingDayFn } from '../../shared/market/calendar';
 import { kstDate } from '../../shared/market/time';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings/schema';
@@ -18,7 +17,9 @@ import type { ActiveSession } from '../session/service';
 import type { LastPrices, SnapshotView } from '../store';
 import { raiseNotification, type NotificationRequest } from '../account/notifications';
 import { nameResolver, type NameOf } from '../account/views';
+import { TradingCalendar } from './calendar';
 import { CandleAggregator } from './candles';
+import { IdleCheckpointer } from './checkpoint';
 import { costEstimator } from './costs';
 import { FillPipeline, type SnapshotCache } from './fills';
 import { PriceBook } from './prices';
@@ -64,8 +65,7 @@ const emptyWork = (): Work => ({ orders: false, balance: false, reasons: new Set
 export class SyncEngine {
   readonly pipeline: FillPipeline;
   readonly candles: CandleAggregator;
-  /** WAL checkpoints run while idle. */
-  checkpoints = 0;
+  readonly checkpointer: IdleCheckpointer;
   private readonly reconciler: Reconciler;
   private readonly publisher: Publisher;
   private readonly priceBook: PriceBook;
@@ -84,15 +84,11 @@ export class SyncEngine {
   private stopped = false;
   private started = false;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
-  private checkpointTimer: ReturnType<typeof setInterval> | null = null;
-  /** Wall time of the last write sync caused, and whether the WAL has frames no checkpoint has copied yet. */
-  private lastWriteWall = 0;
-  private walDirty = false;
+  private readonly calendar: TradingCalendar;
   private reconcileTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly last = { balanceAt: null as number | null, ordersAt: null as number | null };
   private day: string | null = null;
   private wasOpen = false;
-  private calendar: { day: string; isOpen: TradingDayFn } | null = null;
   /** UNKNOWN intents already reconciled once (1) / once after their grace (2). */
   private readonly unknownPhase = new Map<string, number>();
 
@@ -141,6 +137,8 @@ export class SyncEngine {
       matchWindowMs: o.matchWindowMs,
       absentGraceMs: o.absentGraceMs,
     });
+    this.checkpointer = new IdleCheckpointer(() => (this.stopped ? null : s.store.writer), () => this.running !== null, this.log, o.checkpointIdleMs);
+    this.calendar = new TradingCalendar(s, this.log);
     this.candles = new CandleAggregator(() => (this.stopped ? null : s.store.writer), this.clock, this.log, o.candleFlushMs, () => this.wrote());
   }
 
@@ -165,32 +163,15 @@ export class SyncEngine {
     this.offs.push(rt.on('reconnected', () => this.request({ orders: true, balance: true }, 'reconnected')));
     this.candles.start();
     this.rollDay(this.clock.now());
-    this.wasOpen = inSession(this.clock.now(), this.isTradingDay());
+    this.wasOpen = inSession(this.clock.now(), this.calendar.tradingDay);
     this.request({ orders: true, balance: true }, 'startup');
     this.pollTimer = setInterval(() => this.tick(), this.o.pollMs ?? 1000);
     this.pollTimer.unref?.();
-    const idleMs = this.o.checkpointIdleMs ?? 250;
-    this.checkpointTimer = setInterval(() => this.checkpointIfIdle(idleMs), Math.max(50, Math.floor(idleMs / 2)));
-    this.checkpointTimer.unref?.();
+    this.checkpointer.start();
   }
 
   private wrote(): void {
-    this.lastWriteWall = performance.now();
-    this.walDirty = true;
-  }
-
-  /**
-   * The WAL's copy into the database file (a checkpoint) is the one fsync WAL mode does, and it stalls the
-   * thread for milliseconds. The store leaves automatic checkpoints as a large safety net only, so sync runs
-   * them itself when nothing has been written for a moment — not in the middle of a burst of fills.
-   */
-  private checkpointIfIdle(idleMs: number): void {
-    if (this.stopped || !this.walDirty || this.running || performance.now() - this.lastWriteWall < idleMs) return;
-    this.walDirty = false;
-    const writer = this.o.session.store.writer as unknown as { checkpoint?: (mode?: 'passive' | 'truncate') => { ok: boolean } };
-    const r = writer.checkpoint?.('passive');
-    if (r?.ok) this.checkpoints++;
-    else if (r) this.log.warn('WAL checkpoint failed', { result: r as unknown as Record<string, unknown> });
+    this.checkpointer.wrote();
   }
 
   async stop(): Promise<void> {
@@ -200,9 +181,10 @@ export class SyncEngine {
     this.stopped = true;
     for (const off of this.offs.splice(0)) off();
     if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
     if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
-    this.pollTimer = this.checkpointTimer = this.reconcileTimer = null;
+    this.pollTimer = this.reconcileTimer = null;
+    this.checkpointer.stop();
+    this.calendar.close();
     this.pipeline.close();
     this.publisher.close();
     for (const w of this.pending.waiters.splice(0)) w();
@@ -249,7 +231,8 @@ export class SyncEngine {
     if (this.stopped) return;
     const now = this.clock.now();
     this.rollDay(now);
-    const open = inSession(now, this.isTradingDay());
+    this.calendar.load(kstDate(now));
+    const open = inSession(now, this.calendar.tradingDay);
     const due = dueWork(now, this.last, open, this.wasOpen, this.cadence);
     this.wasOpen = open;
     if (due.orders || due.balance) this.request({ orders: due.orders, balance: due.balance }, 'schedule');
@@ -408,31 +391,7 @@ export class SyncEngine {
       this.log.info('orders of earlier days expired', { count: r.orders.length });
       this.publisher.ordersChanged();
     }
-    this.loadCalendar(today);
+    this.calendar.load(today);
     if (!first) this.request({ orders: true, balance: true }, 'new trade date');
-  }
-
-  private isTradingDay(): TradingDayFn {
-    return this.calendar?.isOpen ?? bundledIsTradingDay;
-  }
-
-  /**
-   * Real: chk-holiday (the REST client calls it at most once a day and caches it). Paper and demo: the bundled
-   * calendar in src/shared/market (paper has no chk-holiday; the demo simulator follows the bundled one).
-   */
-  private loadCalendar(today: string): void {
-    if (this.o.session.environment !== 'real') {
-      this.calendar = { day: today, isOpen: bundledIsTradingDay };
-      return;
-    }
-    if (this.calendar?.day === today) return;
-    void this.o.session.rest
-      .holidays({ priority: 'background' })
-      .then((cal) => {
-        if (this.stopped) return;
-        const open = new Map(cal.days.map((d) => [d.date, d.open]));
-        this.calendar = { day: today, isOpen: (ymd) => open.get(ymd) ?? bundledIsTradingDay(ymd) };
-      })
-      .catch((err: unknown) => this.log.warn('holiday calendar unavailable; using the bundled one', { error: err instanceof Error ? err.message : String(err) }));
   }
 }

@@ -60,12 +60,12 @@ describe('fill pipeline', () => {
     r = await rig({ engine: { checkpointIdleMs: 150 } });
     const { sim, session, engine } = r;
     await new Promise((res) => setTimeout(res, 300)); // the startup sync's writes settle
-    const before = engine.checkpoints;
+    const before = engine.checkpointer.count;
     expect(before).toBeGreaterThan(0);
     const placed = await placeViaJournal(session, { symbol: '005930', side: 'buy', qty: 1, price: marketable(sim, '005930', 'buy') });
     await waitFor('the fill', () => fillsNew(r!).some((f) => f.orderNo === placed.orderNo));
-    expect(engine.checkpoints).toBe(before); // not right after a write
-    await waitFor('an idle checkpoint', () => engine.checkpoints > before, 2000);
+    expect(engine.checkpointer.count).toBe(before); // not right after a write
+    await waitFor('an idle checkpoint', () => engine.checkpointer.count > before, 2000);
   });
 
   it('a trade placed in the HTS (behind the terminal) arrives by notice as an external order, with its fill and a toast', async () => {
