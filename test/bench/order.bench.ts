@@ -27,7 +27,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../src/main/core';
@@ -262,6 +262,7 @@ async function overhead(): Promise<{ value: number; unit: string; detail: Record
       unit: 'us (p99, core.handle → order-cash on the wire, minus the live reads’ network time)',
       detail: {
         goal: 'p99 < 2 ms (2000 us)',
+        loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
         p50: o.p50,
         p99: o.p99,
         overheadUs: o,
@@ -339,6 +340,7 @@ export const benches: Bench[] = [
         unit: 'x (median of submit time ÷ the simulator round trip measured just before it, knob latency 30 ms)',
         detail: {
           goal: '≤ 2.2 (live checks concurrent → one extra round trip)',
+          loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
           ratioToMeasuredRoundTrip: q(lifted.ratioMeasured),
           ratioToNominal30ms: q(lifted.ratioNominal),
           submitMs: msQ(lifted.submitMs),
