@@ -156,6 +156,21 @@ export function positionsNow(reads: StoreReads, prices: LastPrices, nameOf: Name
   return toPositions(reads.portfolioView(prices), nameOf);
 }
 
+/**
+ * Positions and the summary from ONE portfolio read. `known` lets a caller that already holds the latest
+ * snapshot and today's realized P&L (sync keeps both in memory) skip re-reading them — the realized sum is a
+ * pass over every execution of the day.
+ */
+export function holdingsNow(
+  reads: StoreReads,
+  prices: LastPrices,
+  nameOf: NameOf,
+  known?: Pick<AccountSummaryView, 'tradeDate' | 'snapshot' | 'realizedToday'> | null,
+): { positions: Position[]; summary: AccountSummary } {
+  const portfolio = reads.portfolioView(prices);
+  return { positions: toPositions(portfolio, nameOf), summary: toAccountSummary(known ?? reads.accountSummary(), portfolio) };
+}
+
 export function toNotificationView(n: StoredNotification): NotificationView {
   const orderNo = n.ref !== null && /^\d{1,20}$/.test(n.ref) ? n.ref : null;
   return { id: n.id, kind: NOTIFICATION_KIND[n.kind], title: decodeBilingual(n.title), body: decodeBilingual(n.body), orderNo, time: n.time };

@@ -24,6 +24,7 @@ import { costEstimator } from './costs';
 import { FillPipeline, type SnapshotCache } from './fills';
 import { PriceBook } from './prices';
 import { Publisher } from './publish';
+import { RealizedTally } from './realized';
 import { Reconciler, type StepResult } from './reconcile';
 import { DEFAULT_CADENCE, dueWork, inSession, type Cadence } from './schedule';
 
@@ -75,6 +76,7 @@ export class SyncEngine {
   private readonly nameOf: NameOf;
   private readonly offs: Array<() => void> = [];
   private lastSnapshot: SnapshotView | null;
+  private readonly realized: RealizedTally;
   private fills = 0;
 
   private state: SyncStatus = { running: false, lastSyncAt: null, lastResult: null, message: null };
@@ -102,11 +104,16 @@ export class SyncEngine {
     const snapshots: SnapshotCache = { get: () => this.lastSnapshot, set: (v) => (this.lastSnapshot = v) };
     const costs = costEstimator(s.instruments, o.settings);
     this.priceBook = new PriceBook(() => o.settings()?.nxtView ?? false);
+    this.realized = new RealizedTally(() => s.store.reads);
     this.publisher = new Publisher({
       emit: o.ctx.emit,
       reads: () => (this.stopped ? null : s.store.reads),
       prices: () => this.prices(),
       nameOf: this.nameOf,
+      known: () => {
+        const tradeDate = kstDate(this.clock.now());
+        return { tradeDate, snapshot: this.lastSnapshot, realizedToday: this.realized.get(tradeDate) };
+      },
       logger: this.log,
       minIntervalMs: o.publishIntervalMs,
     });
@@ -120,8 +127,9 @@ export class SyncEngine {
       notify: (n) => this.notify(n),
       requestReconcile: (reason) => this.reconcileSoon(reason),
       logger: this.log,
-      onFill: () => {
+      onFill: (f) => {
         this.fills++;
+        this.realized.addFill(f.tradeDate, f.side, f.result, f.fee, f.tax);
         o.refreshStreams?.();
       },
     });
@@ -342,6 +350,7 @@ export class SyncEngine {
     const ordersChanged = results.some((r) => r.ordersChanged);
     const holdingsChanged = results.some((r) => r.holdingsChanged);
     if (holdingsChanged) this.pipeline.forgetPositions();
+    if (ordersChanged || holdingsChanged) this.realized.invalidate();
     if (ordersChanged) this.publisher.ordersChanged();
     if (holdingsChanged) this.publisher.holdingsChanged();
     if (ordersChanged || holdingsChanged) this.o.refreshStreams?.();

@@ -17,7 +17,7 @@ import type { CoreContext } from '../core';
 import type { ExecutionNotice } from '../kis/realtime/types';
 import type { Logger } from '../log';
 import type { ActiveSession } from '../session/service';
-import type { FillInput, OrderNoticeInput, SnapshotView, Venue } from '../store';
+import type { FillInput, FillResult, OrderNoticeInput, Side, SnapshotView, Venue } from '../store';
 import { fillIdOf, type NameOf } from '../account/views';
 import type { CostFn } from './costs';
 import { fillMessage, refusalMessage } from './messages';
@@ -43,8 +43,8 @@ export interface FillPipelineDeps {
   /** Ask reconciliation to look soon (debounced by the caller). */
   requestReconcile: (reason: string) => void;
   logger: Logger;
-  /** Called once per fill that changed the mirror (for races with an in-flight balance read). */
-  onFill?: (symbol: string) => void;
+  /** Called once per fill that changed the mirror (races with a balance read; today's realized P&L). */
+  onFill?: (fill: { symbol: string; side: Side; tradeDate: string; fee: number; tax: number; result: FillResult }) => void;
 }
 
 export interface PipelineStats {
@@ -125,7 +125,7 @@ export class FillPipeline {
     if (r.position) this.positions.set(f.symbol, { qty: r.position.qty, cost: r.position.cost });
     else this.positions.delete(f.symbol);
     if (snapshot) this.d.snapshots.set(asSnapshotView(snapshot));
-    this.d.onFill?.(f.symbol);
+    this.d.onFill?.({ symbol: f.symbol, side: f.side, tradeDate, fee: costs.fee, tax: costs.tax, result: r });
 
     const name = this.d.nameOf(f.symbol, f.symbolName);
     const view: FillView = {

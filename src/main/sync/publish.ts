@@ -6,14 +6,16 @@
  */
 import type { CoreContext } from '../core';
 import type { Logger } from '../log';
-import type { LastPrices, StoreReads } from '../store';
-import { accountSummaryNow, openOrderViews, positionsNow, type NameOf } from '../account/views';
+import type { AccountSummaryView, LastPrices, StoreReads } from '../store';
+import { holdingsNow, openOrderViews, type NameOf } from '../account/views';
 
 export interface PublisherDeps {
   emit: CoreContext['emit'];
   reads: () => StoreReads | null;
   prices: () => LastPrices;
   nameOf: NameOf;
+  /** The latest snapshot and today's realized P&L when the caller keeps them (no re-read per push). */
+  known?: () => Pick<AccountSummaryView, 'tradeDate' | 'snapshot' | 'realizedToday'> | null;
   logger: Logger;
   minIntervalMs?: number;
   /** Monotonic milliseconds for the rate limit (UI pacing, not market time). */
@@ -85,9 +87,9 @@ export class Publisher {
       if (topic === 'orders') {
         this.d.emit('orders:changed', openOrderViews(reads, this.d.nameOf));
       } else {
-        const prices = this.d.prices();
-        this.d.emit('portfolio:changed', positionsNow(reads, prices, this.d.nameOf));
-        this.d.emit('account:changed', accountSummaryNow(reads, prices));
+        const { positions, summary } = holdingsNow(reads, this.d.prices(), this.d.nameOf, this.d.known?.());
+        this.d.emit('portfolio:changed', positions);
+        this.d.emit('account:changed', summary);
       }
     } catch (err) {
       this.d.logger.error('account event could not be built', { topic, error: err instanceof Error ? err.message : String(err) });

@@ -15,6 +15,7 @@ import { openStore, type SnapshotView, type Store } from '../../../src/main/stor
 import { costEstimator } from '../../../src/main/sync/costs';
 import { FillPipeline } from '../../../src/main/sync/fills';
 import { Publisher } from '../../../src/main/sync/publish';
+import { RealizedTally } from '../../../src/main/sync/realized';
 import { kstEpoch } from '../../../src/shared/market/time';
 import { defaultSettings } from '../../../src/shared/settings/schema';
 
@@ -46,6 +47,7 @@ function setup() {
   let snapshot: SnapshotView | null = null;
   const nameOf = nameResolver(instruments);
   const publisher = new Publisher({ emit, reads: () => s.reads, prices: () => new Map(), nameOf, logger: silentLogger, minIntervalMs: 0 });
+  const tally = new RealizedTally(() => s.reads);
   const pipeline = new FillPipeline({
     session: { store: s, account: { cano: '50123456', productCode: '01', masked: '5012****-01' }, marketClock: clock, instruments },
     emit,
@@ -60,8 +62,9 @@ function setup() {
     },
     requestReconcile: (reason) => reconciles.push(reason),
     logger: silentLogger,
+    onFill: (f) => tally.addFill(f.tradeDate, f.side, f.result, f.fee, f.tax),
   });
-  return { s, pipeline, events, notes, reconciles };
+  return { s, pipeline, events, notes, reconciles, tally };
 }
 
 const base: ExecutionNotice = {
@@ -146,5 +149,19 @@ describe('FillPipeline', () => {
     expect(after.cashD2).toBe(1_000_000 + 320_000 - e.fee - e.tax);
     expect(after.costTotal).toBe(700_000 - 280_000);
     expect(e.realizedPnl).toBe(320_000 - 280_000);
+  });
+
+  it('keeps today’s realized P&L in memory, equal to the store’s own sum over the executions', () => {
+    const { s, pipeline, tally } = setup();
+    s.writer.replaceHoldingsFromBalance({ asOf: NOW - 1, holdings: [{ symbol: '005930', qty: 30, sellableQty: 30, cost: 2_100_000 }] });
+    expect(tally.get('20261123')).toEqual({ gross: 0, feesAndTaxes: 0, net: 0 });
+    pipeline.handle({ ...base, side: 'sell', qty: 20, orderQty: 20 });
+    pipeline.handle({ ...fill(7, 75_000), side: 'sell' });
+    pipeline.handle({ ...fill(13, 69_900, '100005'), side: 'sell' });
+    pipeline.handle({ ...base, orderNo: '0000000002', qty: 5, orderQty: 5 });
+    pipeline.handle({ ...fill(5, 70_000, '100009'), orderNo: '0000000002' });
+    const truth = s.reads.accountSummary('20261123').realizedToday;
+    expect(truth.gross).not.toBe(0);
+    expect(tally.get('20261123')).toEqual(truth);
   });
 });
