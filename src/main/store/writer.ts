@@ -107,6 +107,17 @@ function buildWriter(ctx: WriteContext) {
     appendSyncLog: guard((c, entry: SyncLogInput) => appendSyncLog(c, entry), ctx),
     appendNotification: guard((c, n: NotificationInput) => appendNotification(c, n), ctx),
     markNotificationsRead: guard((c, upToId?: number) => markNotificationsRead(c, upToId), ctx),
+
+    // ── maintenance ──
+    /**
+     * Copies the WAL into the database file. The automatic checkpoint is only a ~40 MB safety net (open.ts), so
+     * the sync scheduler calls this when idle (e.g. every 30 s without fills, and after the close). 'passive'
+     * never waits; 'truncate' also shrinks the -wal file and may wait up to the busy timeout for readers.
+     */
+    checkpoint: guard((c, mode: 'passive' | 'truncate' = 'passive') => {
+      const r = (c.db.pragma(`wal_checkpoint(${mode === 'truncate' ? 'TRUNCATE' : 'PASSIVE'})`) as Array<{ busy: number; log: number; checkpointed: number }>)[0]!;
+      return { busy: r.busy === 1, walPages: r.log, checkpointedPages: r.checkpointed };
+    }, ctx),
   };
 }
 

@@ -26,8 +26,7 @@ function seed(db: WritableDb, version: number): void {
         10, 70000, '0000001234', '06010', 4, 280000, 1, 2);
       INSERT INTO trade_executions (order_id, trade_date, order_no, fill_key, source, symbol, side, venue, qty, price, amount, time, recorded_at)
       VALUES (1, '20260316', '0000001234', 'N|093001|NXT|70000|4', 'notice', '005930', 'buy', 'NXT', 4, 70000, 280000, 3, 3);
-      INSERT INTO portfolio (symbol, symbol_name, qty, cost, updated_at) VALUES ('005930', '삼성전자', 4, 280000, 3);
-      INSERT INTO portfolio_venues (symbol, venue, qty, cost) VALUES ('005930', 'NXT', 4, 280000);
+      INSERT INTO portfolio (symbol, symbol_name, qty, cost, nxt_qty, nxt_cost, updated_at) VALUES ('005930', '삼성전자', 4, 280000, 4, 280000, 3);
       INSERT INTO account_snapshots (time, trade_date, cash_d0, cash_d1, cash_d2, total_assets, securities_value, cost_total, unrealized_pnl)
       VALUES (5, '20260316', 1000000, 1000000, 720000, 1000000, 280000, 280000, 0);
     `);
@@ -87,9 +86,11 @@ describe('migrations', () => {
     migrate(db, 'x', { target: 1 });
     expect(readPragma(db, 'user_version')).toBe(1);
     expect(readPragma(db, 'application_id')).toBe(AEGIS_APPLICATION_ID);
-    expect(tables(db)).toEqual(['account_snapshots', 'portfolio', 'portfolio_venues', 'trade_executions', 'trade_orders']);
+    expect(tables(db)).toEqual(['account_snapshots', 'portfolio', 'trade_executions', 'trade_orders']);
     seed(db, 1);
     expectSeedIntact(db, 1);
+    // The venue lots must sum to the position: the file refuses anything else.
+    expect(() => db.exec("UPDATE portfolio SET krx_qty = 1 WHERE symbol = '005930'")).toThrow(/CHECK/);
     // The fill key is unique per (trade date, order number): the dedupe rule lives in the schema.
     expect(() =>
       db.exec(`INSERT INTO trade_executions (order_id, trade_date, order_no, fill_key, source, symbol, side, venue, qty, price, amount, time, recorded_at)

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/main/store';
 import { closeDb, openReadableDb } from '../../../src/main/store/open';
@@ -33,6 +34,25 @@ describe('read services', () => {
     expect(view.totals).toEqual({ cost: 1_100_000, value: 720_000 + 400_000, unrealizedPnl: 20_000, unpriced: ['000660'] });
     expect(s.reads.position('005930', 71000)).toMatchObject({ value: 710_000, sellableQty: 5 });
     expect(s.reads.position('999999')).toBeNull();
+  });
+
+  it('portfolio view re-reads holdings after every commit and only revalues them in between', () => {
+    const s = openTemp();
+    const fill = (orderNo: string, qty: number) =>
+      ok(s.writer.applyFill({ orderNo, symbol: '005930', side: 'buy', venue: 'KRX', qty, price: 70000, time: T0, order: { qty, price: 70000, ordDvsn: '00', route: 'KRX' } }));
+    fill('0000000001', 1);
+    expect(s.reads.portfolioView({ '005930': 71000 }).positions[0]).toMatchObject({ qty: 1, value: 71000 });
+    expect(s.reads.portfolioView({ '005930': 72000 }).positions[0]).toMatchObject({ qty: 1, value: 72000 });
+    fill('0000000002', 2);
+    const view = s.reads.portfolioView({ '005930': 72000 });
+    expect(view.positions[0]).toMatchObject({ qty: 3, value: 216000 });
+    ok(s.writer.recordOrderIntent({ symbol: '005930', side: 'sell', route: 'KRX', ordDvsn: '00', qty: 2, price: 73000 }));
+    expect(s.reads.portfolioView().positions[0]).toMatchObject({ sellableQty: 1, openSellQty: 2 });
+    // Views share the cached venue lots, so they are frozen.
+    expect(Object.isFrozen(view.positions[0]!.venues)).toBe(true);
+    expect(() => {
+      (view.positions[0]!.venues[0] as { qty: number }).qty = 99;
+    }).toThrow();
   });
 
   it('account summary: latest snapshot and today’s realized P&L; equity history one point per day', () => {
@@ -176,6 +196,19 @@ describe('read services', () => {
     } finally {
       again.close();
     }
+  });
+
+  it('checkpoint moves the WAL into the database file on request (the scheduler calls it when idle)', () => {
+    const s = openTemp();
+    for (let i = 0; i < 50; i++) ok(s.writer.appendNotification({ kind: 'system', title: `t${i}`, body: 'x'.repeat(500) }));
+    const walBefore = statSync(`${s.file}-wal`).size;
+    expect(walBefore).toBeGreaterThan(0);
+    const passive = ok(s.writer.checkpoint());
+    expect(passive.walPages).toBeGreaterThan(0);
+    expect(passive.checkpointedPages).toBe(passive.walPages);
+    ok(s.writer.checkpoint('truncate'));
+    expect(statSync(`${s.file}-wal`).size).toBe(0);
+    expect(s.reads.notifications(100)).toHaveLength(50);
   });
 
   it('the read connection is read-only: SQLite itself refuses a write through it', () => {

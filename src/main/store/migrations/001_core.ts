@@ -46,7 +46,8 @@ export const migration001: Migration = {
       -- KIS order numbers restart every trade date.
       CREATE UNIQUE INDEX trade_orders_order_no ON trade_orders (trade_date, order_no) WHERE order_no IS NOT NULL;
       CREATE INDEX trade_orders_day ON trade_orders (trade_date, created_at);
-      CREATE INDEX trade_orders_live ON trade_orders (symbol, side)
+      -- Live orders by side then symbol: "open sells per symbol" (sellable qty) is one range scan.
+      CREATE INDEX trade_orders_live ON trade_orders (side, symbol)
         WHERE state IN ('intent', 'sent', 'accepted', 'partially_filled', 'unknown');
       CREATE INDEX trade_orders_dedupe ON trade_orders (dedupe_key, created_at) WHERE dedupe_key IS NOT NULL;
 
@@ -76,25 +77,24 @@ export const migration001: Migration = {
       CREATE INDEX trade_executions_day ON trade_executions (trade_date, symbol);
       CREATE INDEX trade_executions_symbol_time ON trade_executions (symbol, time);
 
-      -- One row per symbol, KRX and NXT merged; avg price is always cost / qty, never stored.
+      -- One row per symbol, KRX and NXT merged; avg price is always cost / qty, never stored. Where the held
+      -- shares were bought (net of sells) is kept per venue in columns: there are exactly two venues, and the
+      -- CHECK makes "the lots sum to the position" a rule of the file, not only of the code.
       CREATE TABLE portfolio (
         symbol            TEXT    PRIMARY KEY,
         symbol_name       TEXT,
         qty               INTEGER NOT NULL CHECK (qty > 0),
         cost              INTEGER NOT NULL CHECK (cost >= 0),
+        krx_qty           INTEGER NOT NULL DEFAULT 0 CHECK (krx_qty >= 0),
+        krx_cost          INTEGER NOT NULL DEFAULT 0 CHECK (krx_cost >= 0),
+        nxt_qty           INTEGER NOT NULL DEFAULT 0 CHECK (nxt_qty >= 0),
+        nxt_cost          INTEGER NOT NULL DEFAULT 0 CHECK (nxt_cost >= 0),
         -- ord_psbl_qty at the last balance read (diagnostic; the live sellable qty is derived from open sells)
         rest_sellable_qty INTEGER,
         updated_at        INTEGER NOT NULL,
         last_fill_at      INTEGER,
-        reconciled_at     INTEGER
-      ) WITHOUT ROWID;
-      -- Where the held shares were bought (net of sells); sums equal the portfolio row.
-      CREATE TABLE portfolio_venues (
-        symbol TEXT    NOT NULL REFERENCES portfolio (symbol) ON DELETE CASCADE,
-        venue  TEXT    NOT NULL CHECK (venue IN ('KRX', 'NXT')),
-        qty    INTEGER NOT NULL CHECK (qty >= 0),
-        cost   INTEGER NOT NULL CHECK (cost >= 0),
-        PRIMARY KEY (symbol, venue)
+        reconciled_at     INTEGER,
+        CHECK (krx_qty + nxt_qty = qty AND krx_cost + nxt_cost = cost)
       ) WITHOUT ROWID;
 
       -- The equity chart's history: one row per balance read (about one a minute in session).

@@ -20,15 +20,16 @@
  *    count a fill twice, while absorbing a fill that was really newer only misprices the remainder — and
  *    reconciliation repairs that: when KIS's filled qty matches but its amount does not, the remainder rows
  *    (the only synthetic, hence adjustable, rows) take the difference (repairRemainderAmount).
- * An order's filled qty/amount are always the sums of its executions (settleOrder), never incremented.
+ * An order's filled qty/amount are always the sums of its executions: re-summed (settleOrder) everywhere but the
+ * fill hot path, which adds the exact change of those sums (settleOrderAfterFill).
  */
-import type { FillInput, FillResult, OrderSummary, Side, Venue } from '../types';
+import type { FillInput, FillResult, OrderSummary, PositionSummary, Side, Venue } from '../types';
 import { transaction } from '../open';
 import { kstDate, kstTime } from '../time';
 import { saveSnapshotRow, validateSnapshot } from './account';
 import { refuse, type WriteContext } from './context';
-import { byOrderNo, insertExternalOrder, settleOrder, summarize, type OrderRow } from './orderRows';
-import { addBuy, adjustCost, loadPosition, removeSell, summarizePosition } from './positions';
+import { byOrderNo, insertExternalOrder, settleOrderAfterFill, summarize, type OrderRow } from './orderRows';
+import { addBuy, adjustCost, removeSell, summarizePosition } from './positions';
 import * as v from './validate';
 
 export const noticeFillKey = (time: number, venue: Venue, price: number, qty: number): string =>
@@ -58,10 +59,11 @@ interface NewExecution {
   time: number;
 }
 
-function insertExecution(ctx: WriteContext, e: NewExecution): number {
+/** Inserts an execution; null when its (trade date, order no, fill key) is already stored. */
+function insertExecution(ctx: WriteContext, e: NewExecution): number | null {
   const info = ctx
     .stmt(
-      `INSERT INTO trade_executions (order_id, trade_date, order_no, fill_key, source, symbol, side, venue, qty, price, amount,
+      `INSERT OR IGNORE INTO trade_executions (order_id, trade_date, order_no, fill_key, source, symbol, side, venue, qty, price, amount,
          fee, tax, cost_basis, time, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
@@ -82,7 +84,7 @@ function insertExecution(ctx: WriteContext, e: NewExecution): number {
       e.time,
       ctx.clock.now(),
     );
-  return Number(info.lastInsertRowid);
+  return info.changes === 0 ? null : Number(info.lastInsertRowid);
 }
 
 interface Absorbed {
@@ -133,23 +135,24 @@ function absorbIntoRemainders(ctx: WriteContext, orderId: number, qty: number, p
 interface PositionEffect {
   costBasis: number;
   needsReconcile: boolean;
+  /** The position after the change; undefined when nothing moved. */
+  position?: PositionSummary | null;
 }
 
 /** Moves the position for `qty` new shares of a fill (buy: + cost; sell: − cost at the average). */
 function applyToPosition(ctx: WriteContext, order: OrderRow, venue: Venue, qty: number, amount: number, price: number, at: number): PositionEffect {
   if (qty === 0) return { costBasis: 0, needsReconcile: false };
   if (order.side === 'buy') {
-    addBuy(ctx, order.symbol, order.symbol_name, venue, qty, amount, at);
-    return { costBasis: 0, needsReconcile: false };
+    return { costBasis: 0, needsReconcile: false, position: addBuy(ctx, order.symbol, order.symbol_name, venue, qty, amount, at) };
   }
   const out = removeSell(ctx, order.symbol, venue, qty, at);
   // Shares the mirror did not hold (it is behind KIS): book them at the sale price (no invented P&L).
   const uncovered = qty - out.coveredQty;
-  return { costBasis: out.costBasis + uncovered * price, needsReconcile: uncovered > 0 };
+  return { costBasis: out.costBasis + uncovered * price, needsReconcile: uncovered > 0, position: out.position.qty > 0 ? out.position : null };
 }
 
-function currentPosition(ctx: WriteContext, symbol: string) {
-  const { row } = loadPosition(ctx, symbol);
+function currentPosition(ctx: WriteContext, symbol: string): PositionSummary | null {
+  const row = ctx.stmt('SELECT qty, cost FROM portfolio WHERE symbol = ?').get(symbol) as { qty: number; cost: number } | undefined;
   return row ? summarizePosition(symbol, row.qty, row.cost) : null;
 }
 
@@ -201,10 +204,13 @@ export function applyFill(ctx: WriteContext, input: FillInput): FillResult {
       refuse('CONFLICT', `fill for order ${orderNo} says ${side} ${symbol}; the order is ${order.side} ${order.symbol}`);
     }
     const fillKey = noticeFillKey(time, venue, price, qty);
-    const seen = ctx
-      .stmt('SELECT id FROM trade_executions WHERE trade_date = ? AND order_no = ? AND fill_key = ?')
-      .get(tradeDate, orderNo, fillKey) as { id: number } | undefined;
-    if (seen) {
+    const amount = qty * price;
+    // The unique key decides: an ignored insert is the same notice seen again.
+    const executionId = insertExecution(ctx, { order, fillKey, source: 'notice', venue, qty, price, amount, fee, tax, costBasis: 0, time });
+    if (executionId === null) {
+      const seen = ctx
+        .stmt('SELECT id FROM trade_executions WHERE trade_date = ? AND order_no = ? AND fill_key = ?')
+        .get(tradeDate, orderNo, fillKey) as { id: number };
       return {
         changed: false,
         duplicate: true,
@@ -220,29 +226,17 @@ export function applyFill(ctx: WriteContext, input: FillInput): FillResult {
       ctx.stmt('UPDATE trade_orders SET symbol_name = ? WHERE id = ?').run(name, order.id);
       order.symbol_name = name;
     }
-    const amount = qty * price;
     const absorbed = absorbIntoRemainders(ctx, order.id, qty, price);
     const excess = qty - absorbed.qty;
     const effect = applyToPosition(ctx, order, venue, excess, excess * price, price, time);
-    if (side === 'buy' && absorbed.qty > 0) {
+    let position = effect.position;
+    if (side === 'buy' && absorbed.qty > 0 && absorbed.qty * price !== absorbed.amount) {
       // The remainder was booked at KIS's average; this fill's exact amount replaces it.
-      adjustCost(ctx, symbol, absorbed.qty * price - absorbed.amount, time);
+      position = adjustCost(ctx, symbol, absorbed.qty * price - absorbed.amount, time);
     }
     const costBasis = side === 'sell' ? absorbed.costBasis + effect.costBasis : 0;
-    const executionId = insertExecution(ctx, {
-      order,
-      fillKey,
-      source: 'notice',
-      venue,
-      qty,
-      price,
-      amount,
-      fee,
-      tax,
-      costBasis,
-      time,
-    });
-    const settled = settleOrder(ctx, order.id);
+    if (costBasis !== 0) ctx.stmt('UPDATE trade_executions SET cost_basis = ? WHERE id = ?').run(costBasis, executionId);
+    const settled = settleOrderAfterFill(ctx, order, excess, amount - absorbed.amount);
     if (snapshot) saveSnapshotRow(ctx, snapshot);
     return {
       changed: true,
@@ -250,7 +244,7 @@ export function applyFill(ctx: WriteContext, input: FillInput): FillResult {
       executionId,
       absorbedQty: absorbed.qty,
       order: summarize(settled),
-      position: currentPosition(ctx, symbol),
+      position: position === undefined ? currentPosition(ctx, symbol) : position,
       realizedPnl: side === 'sell' ? amount - costBasis : 0,
       needsReconcile: needsReconcile || effect.needsReconcile,
     };
@@ -281,8 +275,7 @@ export function addRemainderFill(
   time: number,
 ): RemainderFill & { needsReconcile: boolean } {
   const price = Math.round(missingAmount / missingQty);
-  const effect = applyToPosition(ctx, order, venue, missingQty, missingAmount, price, time);
-  insertExecution(ctx, {
+  const id = insertExecution(ctx, {
     order,
     fillKey: remainderFillKey(kisTotalQty),
     source: 'reconcile',
@@ -292,9 +285,12 @@ export function addRemainderFill(
     amount: missingAmount,
     fee: costs.fee,
     tax: costs.tax,
-    costBasis: order.side === 'sell' ? effect.costBasis : 0,
+    costBasis: 0,
     time,
   });
+  if (id === null) refuse('CONFLICT', `remainder for order ${order.order_no} at total ${kisTotalQty} already stored`);
+  const effect = applyToPosition(ctx, order, venue, missingQty, missingAmount, price, time);
+  if (order.side === 'sell') ctx.stmt('UPDATE trade_executions SET cost_basis = ? WHERE id = ?').run(effect.costBasis, id);
   return { orderNo: order.order_no ?? '', symbol: order.symbol, side: order.side, qty: missingQty, amount: missingAmount, needsReconcile: effect.needsReconcile };
 }
 

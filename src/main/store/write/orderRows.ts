@@ -105,22 +105,39 @@ export function requireByClientId(ctx: WriteContext, clientOrderId: string): Ord
 
 /** Re-reads filled qty/amount from the executions (the single source for them) and re-derives the state. */
 export function settleOrder(ctx: WriteContext, id: number): OrderRow {
-  const sums = ctx
-    .stmt('SELECT COALESCE(SUM(qty), 0) AS q, COALESCE(SUM(amount), 0) AS a FROM trade_executions WHERE order_id = ?')
-    .get(id) as { q: number; a: number };
-  const row = byId(ctx, id);
-  row.filled_qty = sums.q;
-  row.filled_amount = sums.a;
+  const now = ctx.clock.now();
+  const row = ctx
+    .stmt(
+      `UPDATE trade_orders SET filled_qty = s.q, filled_amount = s.a, updated_at = @now
+       FROM (SELECT COALESCE(SUM(qty), 0) AS q, COALESCE(SUM(amount), 0) AS a FROM trade_executions WHERE order_id = @id) AS s
+       WHERE trade_orders.id = @id RETURNING *`,
+    )
+    .get({ now, id }) as OrderRow;
   // A fill can outrun a cancel confirmation; the shares that really traded win over the cancelled count.
   const room = Math.max(0, row.qty - row.filled_qty - row.rejected_qty);
-  if (row.cancelled_qty > room) row.cancelled_qty = room;
-  const next = deriveState(row);
-  const now = ctx.clock.now();
+  const cancelled = Math.min(row.cancelled_qty, room);
+  const next = deriveState({ ...row, cancelled_qty: cancelled });
+  if (next !== row.state || cancelled !== row.cancelled_qty) {
+    ctx.stmt('UPDATE trade_orders SET cancelled_qty = ?, state = ? WHERE id = ?').run(cancelled, next, id);
+    row.cancelled_qty = cancelled;
+    row.state = next;
+  }
+  return row;
+}
+
+/**
+ * The fill pipeline's settle: a notice changed the sums of the order's executions by exactly (+qtyDelta,
+ * +amountDelta) — its own row minus what it absorbed from remainder rows — so the new totals are known
+ * without re-summing, and a single UPDATE writes them with the derived state.
+ */
+export function settleOrderAfterFill(ctx: WriteContext, order: OrderRow, qtyDelta: number, amountDelta: number): OrderRow {
+  const row: OrderRow = { ...order, filled_qty: order.filled_qty + qtyDelta, filled_amount: order.filled_amount + amountDelta };
+  row.cancelled_qty = Math.min(row.cancelled_qty, Math.max(0, row.qty - row.filled_qty - row.rejected_qty));
+  row.state = deriveState(row);
+  row.updated_at = ctx.clock.now();
   ctx
     .stmt('UPDATE trade_orders SET filled_qty = ?, filled_amount = ?, cancelled_qty = ?, state = ?, updated_at = ? WHERE id = ?')
-    .run(row.filled_qty, row.filled_amount, row.cancelled_qty, next, now, id);
-  row.state = next;
-  row.updated_at = now;
+    .run(row.filled_qty, row.filled_amount, row.cancelled_qty, row.state, row.updated_at, row.id);
   return row;
 }
 
@@ -144,13 +161,13 @@ export interface ExternalOrderFields {
 /** An order KIS has that the terminal did not journal (HTS/MTS, or ours before its HTTP response). */
 export function insertExternalOrder(ctx: WriteContext, f: ExternalOrderFields): OrderRow {
   const now = ctx.clock.now();
-  const info = ctx
+  return ctx
     .stmt(
       `INSERT INTO trade_orders (client_order_id, source, kind, state, trade_date, symbol, symbol_name, side, route, ord_dvsn,
          qty, price, stop_price, order_no, org_no, original_order_no, created_at, updated_at, accepted_at)
-       VALUES (?, 'external', ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, 'external', ?, 'accepted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     )
-    .run(
+    .get(
       ctx.newId(),
       f.kind,
       f.tradeDate,
@@ -168,8 +185,7 @@ export function insertExternalOrder(ctx: WriteContext, f: ExternalOrderFields): 
       now,
       now,
       f.time,
-    );
-  return byId(ctx, Number(info.lastInsertRowid));
+    ) as OrderRow;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Holdings arithmetic. One portfolio row per symbol (KRX and NXT merged) holding qty and total cost in
  * integer 원; the average price is always cost / qty (moving-average method, as KIS's pchs_avg_pric), so
- * it can never drift from the quantities. portfolio_venues keeps where the held shares were bought;
- * its qty and cost always sum exactly to the portfolio row.
+ * it can never drift from the quantities. The KRX/NXT lot columns keep where the held shares were bought;
+ * they always sum exactly to the position (a CHECK in the schema).
  */
 import type { PositionSummary, Venue } from '../types';
 import type { WriteContext } from './context';
@@ -12,6 +12,10 @@ export interface PortfolioRow {
   symbol_name: string | null;
   qty: number;
   cost: number;
+  krx_qty: number;
+  krx_cost: number;
+  nxt_qty: number;
+  nxt_cost: number;
   rest_sellable_qty: number | null;
   updated_at: number;
   last_fill_at: number | null;
@@ -29,9 +33,9 @@ export interface Position {
 
 export function loadPosition(ctx: WriteContext, symbol: string): Position {
   const row = ctx.stmt('SELECT * FROM portfolio WHERE symbol = ?').get(symbol) as PortfolioRow | undefined;
-  const lots = row
-    ? (ctx.stmt('SELECT venue, qty, cost FROM portfolio_venues WHERE symbol = ? ORDER BY venue').all(symbol) as VenueLot[])
-    : [];
+  const lots: VenueLot[] = [];
+  if (row && row.krx_qty > 0) lots.push({ venue: 'KRX', qty: row.krx_qty, cost: row.krx_cost });
+  if (row && row.nxt_qty > 0) lots.push({ venue: 'NXT', qty: row.nxt_qty, cost: row.nxt_cost });
   return { row, lots };
 }
 
@@ -75,16 +79,21 @@ export interface PositionWrite {
 export function writePosition(ctx: WriteContext, w: PositionWrite): PositionSummary {
   const now = ctx.clock.now();
   if (w.qty <= 0) {
-    ctx.stmt('DELETE FROM portfolio WHERE symbol = ?').run(w.symbol); // venue lots cascade
+    ctx.stmt('DELETE FROM portfolio WHERE symbol = ?').run(w.symbol);
     return summarizePosition(w.symbol, 0, 0);
   }
+  const lot = (venue: Venue) => w.lots.filter((l) => l.venue === venue).reduce((a, l) => ({ qty: a.qty + l.qty, cost: a.cost + l.cost }), { qty: 0, cost: 0 });
+  const krx = lot('KRX');
+  const nxt = lot('NXT');
   ctx
     .stmt(
-      `INSERT INTO portfolio (symbol, symbol_name, qty, cost, rest_sellable_qty, updated_at, last_fill_at, reconciled_at)
-       VALUES (@symbol, @name, @qty, @cost, @sellable, @now, @lastFill, @reconciled)
+      `INSERT INTO portfolio (symbol, symbol_name, qty, cost, krx_qty, krx_cost, nxt_qty, nxt_cost, rest_sellable_qty, updated_at,
+         last_fill_at, reconciled_at)
+       VALUES (@symbol, @name, @qty, @cost, @krxQty, @krxCost, @nxtQty, @nxtCost, @sellable, @now, @lastFill, @reconciled)
        ON CONFLICT (symbol) DO UPDATE SET
          symbol_name = COALESCE(excluded.symbol_name, portfolio.symbol_name),
-         qty = excluded.qty, cost = excluded.cost, updated_at = excluded.updated_at,
+         qty = excluded.qty, cost = excluded.cost, krx_qty = excluded.krx_qty, krx_cost = excluded.krx_cost,
+         nxt_qty = excluded.nxt_qty, nxt_cost = excluded.nxt_cost, updated_at = excluded.updated_at,
          rest_sellable_qty = CASE WHEN @hasSellable THEN excluded.rest_sellable_qty ELSE portfolio.rest_sellable_qty END,
          last_fill_at = COALESCE(excluded.last_fill_at, portfolio.last_fill_at),
          reconciled_at = COALESCE(excluded.reconciled_at, portfolio.reconciled_at)`,
@@ -94,36 +103,49 @@ export function writePosition(ctx: WriteContext, w: PositionWrite): PositionSumm
       name: w.symbolName,
       qty: w.qty,
       cost: w.cost,
+      krxQty: krx.qty,
+      krxCost: krx.cost,
+      nxtQty: nxt.qty,
+      nxtCost: nxt.cost,
       sellable: w.restSellableQty ?? null,
       hasSellable: w.restSellableQty === undefined ? 0 : 1,
       now,
       lastFill: w.lastFillAt ?? null,
       reconciled: w.reconciledAt ?? null,
     });
-  ctx.stmt('DELETE FROM portfolio_venues WHERE symbol = ?').run(w.symbol);
-  for (const lot of w.lots) {
-    if (lot.qty > 0) ctx.stmt('INSERT INTO portfolio_venues (symbol, venue, qty, cost) VALUES (?, ?, ?, ?)').run(w.symbol, lot.venue, lot.qty, lot.cost);
-  }
   return summarizePosition(w.symbol, w.qty, w.cost);
 }
 
-/** A buy of `qty` shares costing `amount` 원 on `venue`. */
+/**
+ * A buy of `qty` shares costing `amount` 원 on `venue`: one upsert adding to the position and to the venue's
+ * lot (the hot path of the fill pipeline — no read-modify-write round trip).
+ */
 export function addBuy(ctx: WriteContext, symbol: string, name: string | null, venue: Venue, qty: number, amount: number, at: number): PositionSummary {
-  const { row, lots } = loadPosition(ctx, symbol);
-  const next = lots.map((l) => ({ ...l }));
-  const lot = next.find((l) => l.venue === venue);
-  if (lot) {
-    lot.qty += qty;
-    lot.cost += amount;
-  } else next.push({ venue, qty, cost: amount });
-  return writePosition(ctx, {
-    symbol,
-    symbolName: name,
-    qty: (row?.qty ?? 0) + qty,
-    cost: (row?.cost ?? 0) + amount,
-    lots: next,
-    lastFillAt: at,
-  });
+  const krx = venue === 'KRX';
+  const row = ctx
+    .stmt(
+      `INSERT INTO portfolio (symbol, symbol_name, qty, cost, krx_qty, krx_cost, nxt_qty, nxt_cost, updated_at, last_fill_at)
+       VALUES (@symbol, @name, @qty, @amount, @krxQty, @krxCost, @nxtQty, @nxtCost, @now, @at)
+       ON CONFLICT (symbol) DO UPDATE SET qty = portfolio.qty + excluded.qty, cost = portfolio.cost + excluded.cost,
+         krx_qty = portfolio.krx_qty + excluded.krx_qty, krx_cost = portfolio.krx_cost + excluded.krx_cost,
+         nxt_qty = portfolio.nxt_qty + excluded.nxt_qty, nxt_cost = portfolio.nxt_cost + excluded.nxt_cost,
+         symbol_name = COALESCE(portfolio.symbol_name, excluded.symbol_name), updated_at = excluded.updated_at,
+         last_fill_at = excluded.last_fill_at
+       RETURNING qty, cost`,
+    )
+    .get({
+      symbol,
+      name,
+      qty,
+      amount,
+      krxQty: krx ? qty : 0,
+      krxCost: krx ? amount : 0,
+      nxtQty: krx ? 0 : qty,
+      nxtCost: krx ? 0 : amount,
+      now: ctx.clock.now(),
+      at,
+    }) as { qty: number; cost: number };
+  return summarizePosition(symbol, row.qty, row.cost);
 }
 
 export interface SellOutcome {
