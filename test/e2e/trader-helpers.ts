@@ -33,6 +33,22 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, name) });
 }
 
+/** A screenshot of the area covering the given elements (the union of their boxes, plus a margin). */
+export async function shotOf(page: Page, name: string, selectors: string[], margin = 4): Promise<void> {
+  const boxes = [];
+  for (const sel of selectors) {
+    const b = await page.locator(sel).first().boundingBox();
+    if (b) boxes.push(b);
+  }
+  if (boxes.length === 0) throw new Error(`nothing to screenshot for ${selectors.join(', ')}`);
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + margin;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + margin;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, name), clip: { x, y, width: right - x, height: bottom - y } });
+}
+
 /**
  * Dispatches keydown events from inside the page in ONE task, so the later ones arrive while the first one's
  * work (an IPC call) is still in flight — what a key bounce or an impatient double press does.

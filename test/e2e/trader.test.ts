@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchTerminal, type Terminal } from './harness';
-import { burstKeys, ensureNxtMainSession, shot, simOrders } from './trader-helpers';
+import { burstKeys, ensureNxtMainSession, shot, shotOf, simOrders } from './trader-helpers';
 
 const SAMSUNG = '005930';
 
@@ -36,7 +36,22 @@ describe('trader flows on the demo simulator (E2E)', () => {
     const dirs = await page.locator('[data-testid=watchlist] tbody td.up, [data-testid=watchlist] tbody td.down').count();
     expect(dirs).toBeGreaterThan(0);
     expect(t.cspViolations).toEqual([]);
-    await shot(page, 'main.png');
+  });
+
+  it('adds and removes a watchlist symbol with ☆ (watchlist:set)', async () => {
+    const { page } = t;
+    const rows = () => page.getByTestId('watchlist').locator('tbody tr');
+    const before = await rows().count();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('NAVER');
+    await expect.poll(() => page.getByTestId('symbol-results').locator('[role=option]').first().textContent()).toContain('NAVER');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('quote-name').textContent()).toBe('NAVER');
+    await page.getByTestId('watch-toggle').click();
+    await expect.poll(() => rows().count()).toBe(before + 1);
+    expect(await rows().last().textContent()).toContain('NAVER');
+    await page.getByTestId('watch-toggle').click();
+    await expect.poll(() => rows().count()).toBe(before);
   });
 
   it('searches 삼성전자 and buys 10 by keyboard alone; the fill shows as a notification, a position and a chart marker', async () => {
@@ -60,7 +75,6 @@ describe('trader flows on the demo simulator (E2E)', () => {
     await page.keyboard.type('10');
     await expect.poll(() => page.getByTestId('order-preview').textContent()).toContain('결제금액');
     await expect.poll(() => page.getByTestId('preview-orderable').textContent()).toMatch(/원$/);
-    await shot(page, 'order-ticket.png');
     await page.keyboard.press('Enter');
 
     await expect.poll(() => simOrders(core).length, { timeout: 10_000 }).toBe(ordersBefore + 1);
@@ -74,7 +88,29 @@ describe('trader flows on the demo simulator (E2E)', () => {
     // The chart marks the trader's own fill on its bar.
     await expect.poll(async () => Number(await page.getByTestId('candle-chart').getAttribute('data-markers')), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=candle-chart] .fill-marker-buy').count()).toBeGreaterThan(0);
-    await shot(page, 'notifications.png');
+    // For the README: a trader's watchlist, the chart with its morning filled in, and the fill just seen.
+    const sender = { url: `${t.baseUrl}/index.html`, isTopFrame: true };
+    await core.handle('watchlist:set', { symbols: ['005930', '000660', '373220', '207940', '005380', '000270', '068270', '035420', '035720', '105560', '055550', '005490', '051910', '006400', '015760', '012330', '069500'] }, sender);
+    await page.getByTestId('chart-1d').click();
+    await page.getByTestId('chart-1m').click();
+    await expect.poll(async () => Number(await page.getByTestId('candle-chart').getAttribute('data-bars')), { timeout: 20_000 }).toBeGreaterThan(4);
+    await page.reload();
+    await page.getByTestId('order-book').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('005930');
+    await expect.poll(() => page.getByTestId('symbol-results').locator('[role=option]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Number(await page.getByTestId('candle-chart').getAttribute('data-markers')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.getByTestId('candle-chart').getAttribute('data-bars')), { timeout: 20_000 }).toBeGreaterThan(4);
+    await expect.poll(() => page.getByTestId('trade-tape').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await page.waitForTimeout(700);
+    await shot(page, 'main.png');
+    await shotOf(page, 'notifications.png', ['[data-panel=positions]', '[data-panel=notifications]', '[data-panel=openOrders]']);
+    // The ticket with main's preview (not the local estimate): fees, taxes, cash, session.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('5');
+    await expect.poll(() => page.getByTestId('order-preview').getAttribute('data-state')).toBe('preview');
+    await shotOf(page, 'order-ticket.png', ['[data-testid=order-book]', '[data-panel=order]', '[data-panel=quote] .panel-head']);
   });
 
   it('asks for confirmation when the rules say so, and the dialog works from the keyboard (Esc keeps, Enter sends)', async () => {
@@ -224,6 +260,28 @@ describe('trader flows on the demo simulator (E2E)', () => {
     await expect.poll(() => page.getByTestId('kill-status').count()).toBe(0);
   });
 
+  it('panels resize by dragging the gap between them, and the layout survives a reload (settings.layout)', async () => {
+    const { page, core } = t;
+    const width = async () => (await page.locator('[data-panel=watchlist]').boundingBox())!.width;
+    const before = await width();
+    const handle = page.getByTestId('splitter-col0-0');
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 80, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(width).toBeGreaterThan(before + 60);
+    const after = await width();
+    const sender = { url: `${t.baseUrl}/index.html`, isTopFrame: true };
+    await expect.poll(async () => {
+      const r = await core.handle('settings:get', {}, sender);
+      return r.ok ? Object.keys((r.value as { layout: Record<string, number> }).layout).length : 0;
+    }).toBe(8);
+    await page.reload();
+    await page.getByTestId('watchlist').waitFor({ timeout: 20_000 });
+    await expect.poll(width).toBeCloseTo(after, 0);
+  });
+
   it('shows the cheat sheet on F12 and the settings screens; no CSP violation or page error on the way', async () => {
     const { page } = t;
     await page.locator('body').click({ position: { x: 700, y: 5 } });
@@ -236,6 +294,7 @@ describe('trader flows on the demo simulator (E2E)', () => {
 
     await page.getByTestId('open-settings').click();
     await page.getByTestId('settings-dialog').waitFor();
+    await page.getByTestId('settings-tab-env').click();
     await shot(page, 'settings.png');
     await page.getByTestId('settings-tab-hotkeys').click();
     await shot(page, 'settings-hotkeys.png');

@@ -55,9 +55,11 @@ export function setQuoteVenue(venue: QuoteVenue): void {
 
 let chartGeneration = 0;
 const DAILY_BARS = 120;
-const EMPTY_RETRY_MS = 3000;
+const SPARSE_BARS = 5;
+const SPARSE_RETRY_MS = 3000;
+const SPARSE_RETRIES = 5;
 
-export async function loadChart(symbol: string, interval: ChartInterval, venue: QuoteVenue): Promise<void> {
+export async function loadChart(symbol: string, interval: ChartInterval, venue: QuoteVenue, retries = SPARSE_RETRIES): Promise<void> {
   const client = api();
   const mine = ++chartGeneration;
   useChart.setState({ symbol, interval, venue, loading: true, problem: null, ...(useChart.getState().symbol !== symbol ? { bars: [], fills: [] } : {}) });
@@ -73,12 +75,13 @@ export async function loadChart(symbol: string, interval: ChartInterval, venue: 
   }
   const bars = [...r.value].sort((a, b) => a.time - b.time);
   useChart.setState({ bars, loading: false });
-  // Nothing yet (a session that is still warming up, the first minutes of the day): ask again shortly.
-  if (bars.length === 0) {
+  // Little or nothing yet (a session still warming up, a backfill refused by the rate limit at start-up): ask again
+  // shortly; the live ticks keep the bars that are there current meanwhile.
+  if (bars.length < SPARSE_BARS && retries > 0) {
     setTimeout(() => {
       const c = useChart.getState();
-      if (mine === chartGeneration && c.symbol === symbol && c.bars.length === 0) void loadChart(symbol, interval, venue);
-    }, EMPTY_RETRY_MS);
+      if (mine === chartGeneration && c.symbol === symbol && c.bars.length < SPARSE_BARS) void loadChart(symbol, interval, venue, retries - 1);
+    }, SPARSE_RETRY_MS);
   }
   const to = kstDate(useMarket.getState().session?.now ?? bars[bars.length - 1]?.time ?? 0);
   const from = interval === '1m' ? to : bars[0] ? kstDate(bars[0].time) : addDays(to, -180);

@@ -2,7 +2,7 @@
  * 차트: candlesticks (1-minute intraday, extended live by trades; or daily), volume bars underneath, and the
  * trader's own fills marked on the bar they happened in (▲ buy, ▼ sell).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { candleRows, priceAxis, type CandleRow } from '../charts/candles';
 import { useThrottled } from '../charts/throttle';
@@ -56,12 +56,23 @@ export function CandleChart() {
   if (!focus) return <EmptyState domain="market" title={t('quote.pick')} />;
   if (problem) return <EmptyState title={t('chart.unavailable')} hint={bi(problem)} />;
   if (rows.length === 0) return <EmptyState title={loading ? t('empty.loading') : t('chart.noBars')} />;
+  return (
+    <div className="chart" data-testid="candle-chart" data-bars={rows.length} data-markers={markers}>
+      <CandlePlot rows={rows} axis={axis} maxVolume={maxVolume} interval={interval} />
+    </div>
+  );
+}
+
+/**
+ * The recharts tree, redrawn only when its data changes: the panel around it re-renders on every store update
+ * while ticks stream, and rebuilding a few hundred SVG bars per frame would cost the frame rate.
+ */
+const CandlePlot = memo(function CandlePlot({ rows, axis, maxVolume, interval }: { rows: CandleRow[]; axis: { domain: [number, number]; ticks: number[] }; maxVolume: number; interval: ChartInterval }) {
   const label = (i: number) => {
     const r = rows[i];
     return r ? (interval === '1m' ? hm(r.time) : md(r.time)) : '';
   };
   return (
-    <div className="chart" data-testid="candle-chart" data-bars={rows.length} data-markers={markers}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} barCategoryGap="18%">
           <XAxis dataKey="i" tickFormatter={label} stroke="#5d6577" fontSize={10} minTickGap={28} tickLine={false} />
@@ -72,9 +83,8 @@ export function CandleChart() {
           <Bar yAxisId="price" dataKey="range" isAnimationActive={false} shape={CandleShape} maxBarSize={MAX_BAR} />
         </ComposedChart>
       </ResponsiveContainer>
-    </div>
   );
-}
+});
 
 function VolumeShape(p: BarShapeProps) {
   const row = p.payload as CandleRow;

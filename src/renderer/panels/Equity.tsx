@@ -37,7 +37,7 @@ export function EquityChart() {
             <YAxis yAxisId="assets" orientation="right" stroke="#5d6577" fontSize={9} width={50} tickFormatter={man} domain={assetDomain} tickCount={3} tickLine={false} />
             <YAxis yAxisId="pnl" hide />
             <Tooltip content={<EquityTip />} isAnimationActive={false} />
-            <Bar yAxisId="pnl" dataKey="pnl" isAnimationActive={false}>
+            <Bar yAxisId="pnl" dataKey="pnl" isAnimationActive={false} maxBarSize={14}>
               {rows.map((r) => (
                 <Cell key={r.date} fill={r.pnl >= 0 ? UP : DOWN} opacity={0.5} />
               ))}

@@ -44,7 +44,7 @@ export function OpenOrders() {
         <tr>
           <th className="l">{t('col.name')}</th>
           <th>{t('col.side')}</th>
-          <th>{t('col.price')}</th>
+          <th>{t('col.orderPrice')}</th>
           <th>{t('col.remaining')}</th>
           <th className="c">{t('col.actions')}</th>
         </tr>

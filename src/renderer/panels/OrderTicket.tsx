@@ -215,7 +215,7 @@ function PreviewLines(p: {
   const cash = useAccount((s) => s.summary?.orderableCash ?? null);
   const v = p.preview ?? p.estimate;
   return (
-    <div className="preview" data-testid="order-preview" aria-live="polite">
+    <div className="preview" data-testid="order-preview" data-state={p.preview ? 'preview' : p.estimate ? 'estimate' : 'empty'} data-qty={p.preview?.qty ?? ''} aria-live="polite">
       <div className="preview-row">
         <span>{t('preview.amount')}</span>
         <b>{v ? formatWon(v.amount) : '—'}</b>

@@ -8,6 +8,7 @@ import { directionAgainst, directionOf, formatChange, formatNumber, formatRate }
 import { hms } from '../format/time';
 import { useLocale, useT } from '../i18n';
 import { setQuoteVenue } from '../market/focus';
+import { toggleWatch } from '../market/watchlist';
 import { pickQuote, quoteKey, useMarket, type QuoteVenue } from '../stores/market';
 import { EmptyState } from '../shell/Panel';
 import { loadPrice } from '../ticket/edit';
@@ -58,6 +59,7 @@ function QuoteHead({ quote }: { quote: QuoteView | null }) {
   const t = useT();
   const locale = useLocale((s) => s.locale);
   const focus = useMarket((s) => s.focus);
+  const watched = useMarket((s) => (s.focus ? (s.watchlist ?? []).some((i) => i.symbol === s.focus?.symbol) : false));
   if (!focus) return null;
   const dir = quote ? directionOf(quote.change) : 'flat';
   return (
@@ -69,6 +71,9 @@ function QuoteHead({ quote }: { quote: QuoteView | null }) {
         <span className="muted">{focus.symbol}</span>
         <span className="muted">{focus.market}</span>
         {quote?.halted && <span className="badge bad">{t('quote.halted')}</span>}
+        <button type="button" className={`watch-btn ${watched ? 'on' : ''}`} data-testid="watch-toggle" aria-pressed={watched} title={t(watched ? 'watchlist.remove' : 'watchlist.add')} onClick={() => void toggleWatch(focus)}>
+          {watched ? '★' : '☆'} {t('watchlist.short')}
+        </button>
       </div>
       <div className="quote-price-line">
         <span className={`quote-price ${dir}`} data-testid="quote-price">
@@ -187,7 +192,7 @@ function Tape({ venue, prevClose }: { venue: QuoteVenue; prevClose: number }) {
               </td>
             </tr>
           ) : (
-            rows.map((x, i) => <TapeRow key={`${x.time}-${i}`} tick={x} prevClose={prevClose} />)
+            rows.map((x) => <TapeRow key={tapeKey(x)} tick={x} prevClose={prevClose} />)
           )}
         </tbody>
       </table>
@@ -195,7 +200,16 @@ function Tape({ venue, prevClose }: { venue: QuoteVenue; prevClose: number }) {
   );
 }
 
-function TapeRow({ tick, prevClose }: { tick: TradeTick; prevClose: number }) {
+/** Stable row identity across frames (new trades prepend): React moves rows instead of rewriting them all. */
+const tapeKeys = new WeakMap<TradeTick, string>();
+let tapeSeq = 0;
+function tapeKey(t: TradeTick): string {
+  let k = tapeKeys.get(t);
+  if (!k) tapeKeys.set(t, (k = `t${++tapeSeq}`));
+  return k;
+}
+
+const TapeRow = memo(function TapeRow({ tick, prevClose }: { tick: TradeTick; prevClose: number }) {
   return (
     <tr>
       <td className="l muted">{hms(tick.time)}</td>
@@ -204,4 +218,4 @@ function TapeRow({ tick, prevClose }: { tick: TradeTick; prevClose: number }) {
       <td className="muted">{tick.venue}</td>
     </tr>
   );
-}
+});

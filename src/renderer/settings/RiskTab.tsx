@@ -13,7 +13,7 @@ export function RiskTab() {
   const s = useSettingsValue();
   const [f, setF] = useState({
     maxOrderValue: formatNumber(s.risk.maxOrderValue),
-    maxOrderQty: String(s.risk.maxOrderQty),
+    maxOrderQty: formatNumber(s.risk.maxOrderQty),
     maxOpenPositions: String(s.risk.maxOpenPositions),
     dailyLossLimit: formatNumber(s.risk.dailyLossLimit),
     blacklist: s.risk.blacklist.join(', '),

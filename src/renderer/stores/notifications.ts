@@ -20,7 +20,7 @@ interface NotificationsStore {
 export const useNotifications = create<NotificationsStore>(() => ({ items: null, unread: 0, toasts: [] }));
 
 const MAX_ITEMS = 500;
-const MAX_TOASTS = 4;
+const MAX_TOASTS = 3;
 
 export function setNotifications(items: NotificationView[]): void {
   useNotifications.setState((s) => ({ items: merge(s.items ?? [], items) }));
@@ -45,7 +45,7 @@ export function markRead(): void {
 
 let toastSeq = 0;
 /** A short message over the screen (order accepted, refused, "press again to cancel all"…). */
-export function toast(tone: Toast['tone'], text: { ko: string; en: string }, ms = 4000): string {
+export function toast(tone: Toast['tone'], text: { ko: string; en: string }, ms = 3500): string {
   const id = `t${++toastSeq}`;
   useNotifications.setState((s) => ({ toasts: [...s.toasts, { id, tone, text }].slice(-MAX_TOASTS) }));
   setTimeout(() => dismissToast(id), ms);

@@ -72,7 +72,8 @@ async function send(ticket: OrderTicket): Promise<void> {
   if (r.ok) {
     const tone = r.value.state === 'rejected' || r.value.state === 'failed' ? 'bad' : 'good';
     useTicket.setState({ submitting: false, outcome: { tone, text: r.value.message } });
-    toast(tone, r.value.message);
+    // The ticket's outcome line says it already; only a refusal also gets a toast (it must not be missed).
+    if (tone === 'bad') toast(tone, r.value.message);
   } else {
     const text = { ko: r.message, en: r.messageEn ?? r.message };
     useTicket.setState({ submitting: false, outcome: { tone: 'bad', text } });
