@@ -60,22 +60,23 @@ export class SyncController {
       return;
     }
     const service = this.service;
-    const engine = new SyncEngine({
-      ...this.tuning,
-      session,
-      ctx: this.ctx,
-      settings: () => service?.settings() ?? null,
-      noteSync: (at) => service?.noteSync(at),
-      refreshStreams: () => service?.refreshStreams(),
-      onStatus: (status: SyncStatus) => {
-        if (this.live?.engine === engine) this.ctx.emit('sync:changed', status);
-      },
-    });
-    this.live = { session, engine };
     try {
+      const engine: SyncEngine = new SyncEngine({
+        ...this.tuning,
+        session,
+        ctx: this.ctx,
+        settings: () => service?.settings() ?? null,
+        noteSync: (at) => service?.noteSync(at),
+        refreshStreams: () => service?.refreshStreams(),
+        onStatus: (status: SyncStatus) => {
+          if (this.live?.engine === engine) this.ctx.emit('sync:changed', status);
+        },
+      });
+      this.live = { session, engine };
       engine.start();
     } catch (err) {
       this.log.error('sync could not start', { error: err instanceof Error ? err.message : String(err) });
+      this.ctx.emit('sync:changed', { running: false, lastSyncAt: null, lastResult: 'failed', message: '동기화를 시작하지 못했습니다 / sync could not start' });
     }
   }
 }

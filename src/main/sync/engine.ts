@@ -237,6 +237,15 @@ export class SyncEngine {
   /** One look at the schedule; exported for tests that move the market clock and want the check now. */
   tick(): void {
     if (this.stopped) return;
+    try {
+      this.checkSchedule();
+    } catch (err) {
+      // A timer callback must never throw (it would take the process down); the next tick tries again.
+      this.log.error('sync schedule check failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private checkSchedule(): void {
     const now = this.clock.now();
     this.rollDay(now);
     this.calendar.load(kstDate(now));

@@ -22,7 +22,7 @@ import type { JsonValue, OrderView, RestOrderRow, Route, StoreFailure } from '..
 import type { CostFn } from './costs';
 import type { SnapshotCache } from './fills';
 import type { PriceBook } from './prices';
-import { balancePrices, balanceToHoldings, balanceToSnapshot, dailyOrderToRow, openOrderToRow } from './rows';
+import { balancePrices, balanceToHoldings, balanceToSnapshot, dailyOrderToRow, openOrderToRow, saneRow } from './rows';
 import { asSnapshotView } from './snapshot';
 
 export type StepKind = 'dailyOrders' | 'openOrders' | 'balance';
@@ -86,7 +86,7 @@ export class Reconciler {
       const daily = await rest.dailyOrders({ from: today, to: today, status: 'all', order: 'asc', venue: 'ALL', priority: 'background' });
       const day = daily.orders.filter((o) => o.date === today);
       const originals = new Set(day.map((o) => o.originalOrderNo).filter((no) => no !== ''));
-      rows = day.map((o) => dailyOrderToRow(o, this.routeGuess(o.orderNo, today), asOf, originals));
+      rows = this.sane('dailyOrders', day.map((o) => dailyOrderToRow(o, this.routeGuess(o.orderNo, today), asOf, originals)));
     } catch (err) {
       const e = describe(err);
       return failed('dailyOrders', e.code, e.message);
@@ -132,7 +132,7 @@ export class Reconciler {
     let rows: RestOrderRow[];
     try {
       const open = await rest.openOrders({ priority: 'background' });
-      rows = open.map((o) => openOrderToRow(o, today, this.routeGuess(o.orderNo, today), asOf));
+      rows = this.sane('openOrders', open.map((o) => openOrderToRow(o, today, this.routeGuess(o.orderNo, today), asOf)));
     } catch (err) {
       const e = describe(err);
       return failed('openOrders', e.code, e.message);
@@ -195,6 +195,12 @@ export class Reconciler {
       holdingsChanged: true,
       summary: { holdings: bal.holdings.length, added: h.added.length, removed: h.removed.length, updated: h.updated.length, deferred: h.deferred.length },
     };
+  }
+
+  private sane(kind: StepKind, rows: RestOrderRow[]): RestOrderRow[] {
+    const kept = rows.filter(saneRow);
+    if (kept.length < rows.length) this.d.logger.warn('KIS order rows left out as malformed', { kind, dropped: rows.length - kept.length });
+    return kept;
   }
 
   /** The route an order row without EXCG_ID_DVSN_CD had: the mirror's, else KRX (paper is KRX only). */

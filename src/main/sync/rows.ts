@@ -113,3 +113,25 @@ export function balancePrices(b: Balance): Map<string, number> {
   for (const h of b.holdings) if (h.lastPrice > 0) out.set(h.symbol, h.lastPrice);
   return out;
 }
+
+const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+
+/**
+ * Rows the store would refuse (and with them the whole listing): a malformed number, a quantity that does not
+ * add up. Such a row is left out and logged, so one odd row cannot stop every other order from reconciling.
+ */
+export function saneRow(r: RestOrderRow): boolean {
+  return (
+    /^\d{1,20}$/.test(r.orderNo) &&
+    /^[0-9A-Z]{1,12}$/.test(r.symbol) &&
+    /^\d{2}$/.test(r.ordDvsn) &&
+    Number.isSafeInteger(r.qty) &&
+    r.qty > 0 &&
+    isCount(r.price) &&
+    isCount(r.filledQty) &&
+    isCount(r.filledAmount) &&
+    isCount(r.remainingQty) &&
+    isCount(r.rejectedQty ?? 0) &&
+    r.filledQty + r.remainingQty + (r.rejectedQty ?? 0) <= r.qty
+  );
+}

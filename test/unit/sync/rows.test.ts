@@ -1,7 +1,7 @@
 /** KIS REST rows in store terms (kis-api.md §4.3, §4.5, §4.6). */
 import { describe, expect, it } from 'vitest';
 import type { Balance, DailyOrder } from '../../../src/main/kis';
-import { balanceToHoldings, balanceToSnapshot, dailyOrderToRow, kindOfRow } from '../../../src/main/sync/rows';
+import { balanceToHoldings, balanceToSnapshot, dailyOrderToRow, kindOfRow, saneRow } from '../../../src/main/sync/rows';
 import { kstEpoch } from '../../../src/shared/market/time';
 
 const row = (patch: Partial<DailyOrder>): DailyOrder => ({
@@ -76,5 +76,15 @@ describe('rows', () => {
     const orderable = { orderableCash: 70, maxBuyAmountNoCredit: 0, maxBuyQtyNoCredit: 0, maxBuyAmountWithCredit: 0, maxBuyQtyWithCredit: 0, calcPrice: 0 };
     expect(balanceToSnapshot(b, orderable, 9)).toMatchObject({ time: 9, cashD0: 100, cashD1: 90, cashD2: 80, orderableCash: 70, totalAssets: 8_628_080, costTotal: 8_214_000, unrealizedPnl: 414_000, source: 'balance' });
     expect(balanceToSnapshot(b, null, 9).orderableCash).toBeNull();
+  });
+
+  it('leaves out rows the store would refuse, so one odd row cannot block the whole listing', () => {
+    const good = dailyOrderToRow(row({}), 'KRX', 0);
+    expect(saneRow(good)).toBe(true);
+    expect(saneRow({ ...good, filledQty: 4, remainingQty: 2 })).toBe(false); // 4 + 2 > 5
+    expect(saneRow({ ...good, qty: 0, filledQty: 0 })).toBe(false);
+    expect(saneRow({ ...good, orderNo: 'x1' })).toBe(false);
+    expect(saneRow({ ...good, ordDvsn: '' })).toBe(false);
+    expect(saneRow({ ...good, filledAmount: -1 })).toBe(false);
   });
 });
