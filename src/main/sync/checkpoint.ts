@@ -1,19 +1,17 @@
 /**
  * WAL checkpoints on sync's terms. A checkpoint (copying the WAL into the database file) is the one fsync
  * WAL mode does, and it stalls the thread for milliseconds; the store keeps automatic checkpoints only as a
- * large safety net, so sync runs them when nothing has been written for a moment — never in the middle of a
- * burst of fills.
+ * large safety net (src/main/store/open.ts), so sync runs them itself: after `idleMs` without a write, and
+ * at most once per `minIntervalMs` — never in the middle of a burst of fills, and not after every lone fill.
  */
 import type { Logger } from '../log';
 import type { StoreWriter } from '../store';
-
-/** The writer's checkpoint operation (src/main/store/writer.ts). */
-type Checkpointing = { checkpoint?: (mode?: 'passive' | 'truncate') => { ok: boolean } };
 
 export class IdleCheckpointer {
   /** Checkpoints run so far. */
   count = 0;
   private lastWrite = 0;
+  private lastCheckpoint = -Infinity;
   private dirty = false;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -22,7 +20,8 @@ export class IdleCheckpointer {
     /** True while a sync run is writing: wait for it. */
     private readonly busy: () => boolean,
     private readonly log: Logger,
-    private readonly idleMs = 250,
+    private readonly idleMs = 1000,
+    private readonly minIntervalMs = 30_000,
   ) {}
 
   start(): void {
@@ -43,12 +42,14 @@ export class IdleCheckpointer {
   }
 
   private checkpointIfIdle(): void {
-    if (!this.dirty || this.busy() || performance.now() - this.lastWrite < this.idleMs) return;
-    const writer = this.writer() as (StoreWriter & Checkpointing) | null;
+    const now = performance.now();
+    if (!this.dirty || this.busy() || now - this.lastWrite < this.idleMs || now - this.lastCheckpoint < this.minIntervalMs) return;
+    const writer = this.writer();
     if (!writer) return;
     this.dirty = false;
-    const r = writer.checkpoint?.('passive');
-    if (r?.ok) this.count++;
-    else if (r) this.log.warn('WAL checkpoint failed', { result: r as unknown as Record<string, unknown> });
+    this.lastCheckpoint = now;
+    const r = writer.checkpoint('passive');
+    if (r.ok) this.count++;
+    else this.log.warn('WAL checkpoint failed', { code: r.code, message: r.message });
   }
 }

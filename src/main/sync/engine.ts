@@ -48,8 +48,10 @@ export interface SyncEngineOptions {
   reconcileDelayMs?: number;
   candleFlushMs?: number;
   publishIntervalMs?: number;
-  /** Checkpoint the WAL after this long (wall ms) without notices or sync writes. Default 250. */
+  /** Checkpoint the WAL after this long (wall ms) without notices or sync writes… Default 1000. */
   checkpointIdleMs?: number;
+  /** …and at most this often. Default 30,000. */
+  checkpointEveryMs?: number;
   matchWindowMs?: number;
   absentGraceMs?: number;
 }
@@ -145,7 +147,7 @@ export class SyncEngine {
       matchWindowMs: o.matchWindowMs,
       absentGraceMs: o.absentGraceMs,
     });
-    this.checkpointer = new IdleCheckpointer(() => (this.stopped ? null : s.store.writer), () => this.running !== null, this.log, o.checkpointIdleMs);
+    this.checkpointer = new IdleCheckpointer(() => (this.stopped ? null : s.store.writer), () => this.running !== null, this.log, o.checkpointIdleMs, o.checkpointEveryMs);
     this.calendar = new TradingCalendar(s, this.log);
     this.candles = new CandleAggregator(() => (this.stopped ? null : s.store.writer), this.clock, this.log, o.candleFlushMs, () => this.wrote());
   }
@@ -340,7 +342,8 @@ export class SyncEngine {
     const results: StepResult[] = [];
     if (work.orders) results.push(...(await this.reconciler.orders()));
     if (this.stopped) return;
-    if (work.balance) results.push(await this.reconciler.balance());
+    // The store asks for a balance read when a remainder sold more than the mirror held.
+    if (work.balance || results.some((r) => r.needsBalance)) results.push(await this.reconciler.balance());
     if (this.stopped) return;
     const finishedAt = this.clock.now();
     for (const r of results) this.logStep(r, startedAt, finishedAt, work.reasons);

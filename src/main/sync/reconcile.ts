@@ -36,6 +36,8 @@ export interface StepResult {
   code?: string;
   message?: string;
   summary?: { [key: string]: JsonValue };
+  /** The store could not place a remainder cleanly in the holdings: read the balance in this run too. */
+  needsBalance?: boolean;
   /** Orders that received remainder executions (fills no notice delivered), with their trade date. */
   remainders?: { tradeDate: string; orderNos: string[] };
 }
@@ -111,6 +113,7 @@ export class Reconciler {
       ordersChanged: r.changed || twins > 0,
       holdingsChanged: r.fillsAdded.length > 0 || r.amountMismatches.some((m) => m.repaired),
       remainders: { tradeDate: today, orderNos: r.fillsAdded.map((f) => f.orderNo) },
+      needsBalance: r.needsHoldingsRepair.length > 0,
       summary: {
         rows: rows.length,
         newExternal: r.newExternal.length,
@@ -146,6 +149,7 @@ export class Reconciler {
       ordersChanged: r.changed,
       holdingsChanged: r.fillsAdded.length > 0,
       remainders: { tradeDate: today, orderNos: r.fillsAdded.map((f) => f.orderNo) },
+      needsBalance: r.needsHoldingsRepair.length > 0,
       summary: { rows: rows.length, newExternal: r.newExternal.length, fillsAdded: r.fillsAdded.length, noLongerOpen: r.noLongerOpen.length },
     };
   }

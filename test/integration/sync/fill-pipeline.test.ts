@@ -57,7 +57,7 @@ describe('fill pipeline', () => {
   });
 
   it('checkpoints the WAL once the fills stop, not during them', async () => {
-    r = await rig({ engine: { checkpointIdleMs: 150 } });
+    r = await rig({ engine: { checkpointIdleMs: 150, checkpointEveryMs: 0 } });
     const { sim, session, engine } = r;
     await new Promise((res) => setTimeout(res, 300)); // the startup sync's writes settle
     const before = engine.checkpointer.count;
