@@ -67,7 +67,7 @@ async function start(): Promise<void> {
     environment: 'demo',
     clock: systemClock,
     keychain: await keytarKeychain(),
-    notifier: electronNotifier(Notification),
+    notifier: electronNotifier(Notification, showWindow),
     logger,
     appVersion: app.getVersion(),
     ...(devRendererUrl ? { extraRendererOrigin: new URL(devRendererUrl).origin } : {}),

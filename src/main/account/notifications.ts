@@ -64,7 +64,7 @@ export interface NotificationDeps {
   ctx: Pick<CoreContext, 'emit' | 'notifier' | 'logger'>;
   store: Store;
   settings: () => Settings | null;
-  /** Brings the terminal forward on a click, when the shell provides a way. */
+  /** Extra work on a click; the screen is always told which order to focus (the shell brings the window forward). */
   onClick?: (orderNo: string | null) => void;
 }
 
@@ -79,6 +79,8 @@ export function toastAllowed(kind: NotificationKind, settings: Settings | null):
 export function raiseNotification(deps: NotificationDeps, n: NotificationRequest): NotificationView | null {
   const settings = deps.settings();
   const language = settings?.language ?? 'ko';
+  // Known once the log row exists; a click can only come after that (the toast is shown first, clicked later).
+  let loggedId: number | null = null;
   if (toastAllowed(n.kind, settings)) {
     try {
       deps.ctx.notifier.notify({
@@ -86,7 +88,10 @@ export function raiseNotification(deps: NotificationDeps, n: NotificationRequest
         body: n.body[language],
         tag: n.tag,
         silent: settings ? !settings.notifications.sound : false,
-        onClick: () => deps.onClick?.(n.orderNo ?? null),
+        onClick: () => {
+          deps.ctx.emit('notifications:clicked', { id: loggedId, orderNo: n.orderNo ?? null });
+          deps.onClick?.(n.orderNo ?? null);
+        },
       });
     } catch (err) {
       deps.ctx.logger.warn('OS notification failed', { error: err instanceof Error ? err.message : String(err) });
@@ -104,6 +109,7 @@ export function raiseNotification(deps: NotificationDeps, n: NotificationRequest
     deps.ctx.logger.warn('notification not logged', { code: stored.code });
     return null;
   }
+  loggedId = stored.id;
   const view: NotificationView = { id: stored.id, kind: NOTIFICATION_KIND[n.kind], title: decodeBilingual(encode(n.title, TITLE_MAX)), body: decodeBilingual(encode(n.body, BODY_MAX)), orderNo: n.orderNo ?? null, time: n.time };
   deps.ctx.emit('notifications:new', view);
   return view;

@@ -7,17 +7,22 @@ export interface NotificationClass {
   isSupported(): boolean;
 }
 
-export function electronNotifier(Notification: NotificationClass): Notifier {
+/**
+ * `onAnyClick` runs first on every click (index.ts passes "show and focus the window"), then the
+ * notification's own handler (e.g. the fill pipeline telling the screen which order to focus).
+ */
+export function electronNotifier(Notification: NotificationClass, onAnyClick: () => void = () => {}): Notifier {
   // Same tag → the newer notification replaces the older one instead of stacking up.
   const byTag = new Map<string, ElectronNotification>();
   return {
     notify(n) {
       if (!Notification.isSupported()) return;
       const notification = new Notification({ title: n.title, body: n.body, silent: n.silent ?? false });
-      if (n.onClick) {
-        const onClick = n.onClick;
-        notification.on('click', () => onClick());
-      }
+      const onClick = n.onClick;
+      notification.on('click', () => {
+        onAnyClick();
+        onClick?.();
+      });
       if (n.tag) {
         byTag.get(n.tag)?.close();
         byTag.set(n.tag, notification);

@@ -41,6 +41,17 @@ describe('electronNotifier', () => {
     expect(clicked).toBe(1);
   });
 
+  it('brings the window forward on every click, before the notification\'s own handler', () => {
+    const { Class, made } = fakeNotificationClass();
+    const calls: string[] = [];
+    const notifier = electronNotifier(Class, () => calls.push('showWindow'));
+    notifier.notify({ title: '체결', body: 'x', onClick: () => calls.push('focusOrder') });
+    notifier.notify({ title: '연결 끊김', body: 'y' });
+    made[0]?.handlers.get('click')?.();
+    made[1]?.handlers.get('click')?.();
+    expect(calls).toEqual(['showWindow', 'focusOrder', 'showWindow']);
+  });
+
   it('replaces an older notification with the same tag', () => {
     const { Class, made } = fakeNotificationClass();
     const notifier = electronNotifier(Class);

@@ -134,5 +134,7 @@ export const accountEvents = {
   'orders:changed': z.array(orderViewSchema).max(5000),
   'fills:new': fillViewSchema,
   'notifications:new': notificationSchema,
+  /** The trader clicked an OS notification: the screen focuses that order (or just the log when null). */
+  'notifications:clicked': z.strictObject({ id: int(0, Number.MAX_SAFE_INTEGER).nullable(), orderNo: text(20).nullable() }),
   'sync:changed': syncStatusSchema,
 };
