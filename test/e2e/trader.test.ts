@@ -4,9 +4,9 @@
  * position and the chart marker; a confirmation by keyboard; no double send; a resting NXT order placed,
  * modified and cancelled; cancel-all by double press; the kill switch. Screenshots go to docs/screenshots.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchTerminal, type Terminal } from './harness';
-import { burstKeys, ensureNxtMainSession, shot, shotOf, simOrders } from './trader-helpers';
+import { burstKeys, demoSim, ensureNxtMainSession, shot, shotOf, simOrders } from './trader-helpers';
 
 const SAMSUNG = '005930';
 
@@ -19,6 +19,10 @@ describe('trader flows on the demo simulator (E2E)', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+  // A failing step leaves a picture of the screen behind (not in docs/: out/ is build output, ignored by git).
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && t) await t.page.screenshot({ path: `out/e2e-failure-${ctx.task.name.slice(0, 40).replace(/[^\w가-힣]+/g, '-')}.png` }).catch(() => {});
   });
 
   const positionQty = async (symbol: string) => Number(((await t.page.getByTestId(`position-qty-${symbol}`).textContent({ timeout: 1000 }).catch(() => '0')) ?? '0').replace(/,/g, ''));
@@ -195,11 +199,16 @@ describe('trader flows on the demo simulator (E2E)', () => {
     await page.keyboard.press('Enter');
     const lower = (price - 100).toLocaleString('en-US');
     await expect.poll(() => page.getByTestId('open-order-row').filter({ hasText: lower }).filter({ hasText: 'NXT' }).count(), { timeout: 10_000 }).toBe(1);
-    expect(simOrders(core).find((o) => o.orderNo === placed.orderNo)?.state).not.toBe('open');
+    // The row shows the modify from the moment main journals it; the exchange has it once the original is replaced.
+    await expect.poll(() => simOrders(core).find((o) => o.orderNo === placed.orderNo)?.state, { timeout: 10_000 }).not.toBe('open');
+    const modified = demoSim(core).ledger().orders.find((o) => o.originalOrderNo === placed.orderNo && o.kind === 'modify');
+    expect(modified).toMatchObject({ price: price - 100, qty: 3, state: 'open' });
     await shot(page, 'open-orders.png');
 
-    // Select the row, then the cancel-selected hotkey (Delete).
-    await page.getByTestId('open-order-row').filter({ hasText: lower }).click();
+    // Select the row once main has the exchange's answer (no pending state on it), then the cancel-selected key.
+    const settled = () => page.getByTestId('open-order-row').filter({ hasText: lower }).filter({ hasNotText: '전송' }).filter({ hasNotText: '확인 중' });
+    await expect.poll(() => settled().count(), { timeout: 10_000 }).toBe(1);
+    await settled().click();
     await page.keyboard.press('Delete');
     await expect.poll(() => page.getByTestId('open-order-row').filter({ hasText: lower }).count(), { timeout: 10_000 }).toBe(0);
     expect(simOrders(core).filter((o) => o.route === 'NXT' && o.side === 'buy' && o.qty === 3 && o.state === 'open')).toEqual([]);
@@ -280,6 +289,13 @@ describe('trader flows on the demo simulator (E2E)', () => {
     await page.reload();
     await page.getByTestId('watchlist').waitFor({ timeout: 20_000 });
     await expect.poll(width).toBeCloseTo(after, 0);
+    // And back, so the screenshots that follow show the default proportions.
+    const back = (await page.getByTestId('splitter-col0-0').boundingBox())!;
+    await page.mouse.move(back.x + back.width / 2, back.y + back.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(back.x + back.width / 2 - (after - before), back.y + back.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(width).toBeCloseTo(before, -1);
   });
 
   it('shows the cheat sheet on F12 and the settings screens; no CSP violation or page error on the way', async () => {
@@ -292,6 +308,7 @@ describe('trader flows on the demo simulator (E2E)', () => {
     await page.keyboard.press('F12');
     await expect.poll(() => page.getByTestId('cheat-sheet').count()).toBe(0);
 
+    await expect.poll(async () => Number(await page.getByTestId('candle-chart').getAttribute('data-bars')), { timeout: 20_000 }).toBeGreaterThan(4);
     await page.getByTestId('open-settings').click();
     await page.getByTestId('settings-dialog').waitFor();
     await page.getByTestId('settings-tab-env').click();
