@@ -1,6 +1,6 @@
 /** What each hotkey action does on this screen. */
 import { cancelAllOrders, cancelSelected, setKillSwitch } from '../orders/actions';
-import { toast } from '../stores/notifications';
+import { dismissToast, toast } from '../stores/notifications';
 import { useSettings } from '../stores/settings';
 import { closeOverlay, openOverlay, requestSearchFocus, useUi } from '../stores/ui';
 import { applyQtyPreset, atBest, stepTicketPrice } from '../ticket/edit';
@@ -10,6 +10,7 @@ import { createDoublePress, DOUBLE_PRESS_WINDOW_MS } from './double-press';
 import type { HotkeyAction } from './keymap';
 
 const cancelAllPress = createDoublePress(DOUBLE_PRESS_WINDOW_MS);
+let armedToast: string | null = null;
 
 export function runAction(action: HotkeyAction, nowMs: number): void {
   switch (action) {
@@ -46,10 +47,13 @@ export function runAction(action: HotkeyAction, nowMs: number): void {
     case 'cancelAll':
       if (cancelAllPress.press(nowMs) === 'fire') {
         useUi.setState({ cancelAllArmedUntil: null });
+        if (armedToast) dismissToast(armedToast);
+        armedToast = null;
         void cancelAllOrders();
       } else {
         useUi.setState({ cancelAllArmedUntil: nowMs + DOUBLE_PRESS_WINDOW_MS });
-        toast('warn', { ko: '한 번 더 누르면 모든 미체결 주문을 취소합니다 (1.5초 안에).', en: 'Press again within 1.5 s to cancel ALL open orders.' }, DOUBLE_PRESS_WINDOW_MS);
+        if (armedToast) dismissToast(armedToast);
+        armedToast = toast('warn', { ko: '한 번 더 누르면 모든 미체결 주문을 취소합니다 (1.5초 안에).', en: 'Press again within 1.5 s to cancel ALL open orders.' }, DOUBLE_PRESS_WINDOW_MS);
         setTimeout(() => {
           if ((useUi.getState().cancelAllArmedUntil ?? 0) <= performance.now()) useUi.setState({ cancelAllArmedUntil: null });
         }, DOUBLE_PRESS_WINDOW_MS + 20);

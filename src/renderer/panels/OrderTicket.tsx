@@ -32,6 +32,7 @@ const COMMON_TYPES: OrderType[] = ['limit', 'market', 'bestOpposite', 'bestOwn',
 
 export function OrderTicket() {
   const t = useT();
+  const bi = useBi();
   const locale = useLocale((s) => s.locale);
   const ticket = useTicket();
   const settings = useSettingsValue();
@@ -176,7 +177,7 @@ export function OrderTicket() {
 
       <PreviewLines preview={preview} estimate={estimate} problem={problem} side={ticket.side} route={ticket.route} ppb={commissionPpbFor(ticket.route, settings.fees)} />
 
-      <button type="button" className={`submit-btn ${sideClass}`} data-testid="submit-order" disabled={ticket.submitting || !built.ok} onClick={() => void submitTicket()}>
+      <button type="button" className={`submit-btn ${sideClass} ${problem ? 'blocked' : ''}`} title={problem ? bi(problem) : undefined} data-testid="submit-order" disabled={ticket.submitting || !built.ok} onClick={() => void submitTicket()}>
         {ticket.submitting ? t('ticket.sending') : t(ticket.side === 'buy' ? 'ticket.submitBuy' : 'ticket.submitSell')} <kbd>Enter</kbd>
       </button>
       <Outcome builtReason={built.ok ? null : built.reason} />

@@ -112,7 +112,9 @@ export function SymbolSearch() {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // Close a moment after leaving (a click on a result lands first), unless the box has focus again by then:
+        // a pick followed at once by Ctrl+K must not have its new list closed by the old blur.
+        onBlur={() => setTimeout(() => document.activeElement !== input.current && setOpen(false), 150)}
         onKeyDown={onKey}
       />
       {showList && (

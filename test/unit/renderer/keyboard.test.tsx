@@ -173,3 +173,23 @@ describe('keyboard on the screen', () => {
     expect(useTicket.getState().focusQty).toBe(1);
   });
 });
+
+describe('search box focus', () => {
+  it('a pick followed at once by Ctrl+K keeps the new result list open (the old blur does not close it)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const b = demoBridge();
+    await start(b);
+    press('k', 'KeyK', { ctrlKey: true });
+    fireEvent.change(screen.getByTestId('symbol-search'), { target: { value: '삼성' } });
+    await screen.findByTestId('symbol-results');
+    press('Enter', 'Enter');
+    await waitFor(() => expect(screen.queryByTestId('symbol-results')).toBeNull());
+    press('k', 'KeyK', { ctrlKey: true });
+    fireEvent.change(screen.getByTestId('symbol-search'), { target: { value: '삼' } });
+    await screen.findByTestId('symbol-results');
+    await act(async () => {
+      vi.advanceTimersByTime(300);
+    });
+    expect(screen.getByTestId('symbol-results')).toBeTruthy();
+  });
+});
