@@ -6,7 +6,7 @@ import type { NotificationView } from '../../shared/ipc/domains/account';
 import { hms } from '../format/time';
 import { useBi, useT } from '../i18n';
 import { markRead, useNotifications } from '../stores/notifications';
-import { orderKey, useOrders } from '../stores/orders';
+import { focusOrder } from '../orders/focus-order';
 import { EmptyState } from '../shell/Panel';
 
 const ICON: Record<NotificationView['kind'], string> = { fill: '●', rejection: '✕', order: '◆', system: 'ℹ', killSwitch: '■' };
@@ -17,12 +17,7 @@ export function Notifications() {
   const items = useNotifications((s) => s.items);
   if (items === null) return <EmptyState domain="notifications" />;
   if (items.length === 0) return <EmptyState title={t('notifications.empty')} />;
-  const select = (n: NotificationView) => {
-    markRead();
-    if (!n.orderNo) return;
-    const o = useOrders.getState().open?.find((x) => x.orderNo === n.orderNo);
-    if (o) useOrders.setState({ selected: orderKey(o) });
-  };
+  const select = (n: NotificationView) => focusOrder(n.orderNo);
   return (
     <ul className="notes" data-testid="notification-log" onMouseEnter={markRead}>
       {items.slice(0, 200).map((n) => (

@@ -5,6 +5,7 @@
 import type { ScreenApi } from '../api/types';
 import { useLocale } from '../i18n';
 import { focusSymbol, refreshCombinedBook } from '../market/focus';
+import { focusOrder } from '../orders/focus-order';
 import { addChartFill, applyChartTicks } from './chart';
 import { createCoalescer, type FrameScheduler } from './coalescer';
 import { addFill, setFills, useAccount } from './account';
@@ -120,6 +121,7 @@ export function bindStores(api: ScreenApi, options: BindOptions = {}): () => voi
       addChartFill(fill);
     }),
     api.on('notifications:new', (n) => addNotification(n)),
+    api.on('notifications:clicked', (c) => focusOrder(c.orderNo)),
     api.on('sync:changed', (sync) => useAccount.setState({ sync })),
     api.on('market:ticks', (ticks) => coalescer.ticks(ticks)),
     api.on('market:bookChanged', (book) => coalescer.book(book)),

@@ -193,3 +193,18 @@ describe('search box focus', () => {
     expect(screen.getByTestId('symbol-results')).toBeTruthy();
   });
 });
+
+describe('notification clicks', () => {
+  it('a click on the OS notification (notifications:clicked) selects that open order and shows its symbol', async () => {
+    const b = demoBridge();
+    const hynix = { symbol: '000660', name: 'SK하이닉스', nameEn: 'SK hynix', market: 'KOSPI' as const, etp: false, nxtEligible: true };
+    b.answer('symbols:search', [hynix]);
+    const o = { clientOrderId: 'c9', orderNo: '0000000009', originalOrderNo: null, symbol: '000660', name: 'SK하이닉스', side: 'sell', route: 'KRX', ordDvsn: '00', qty: 1, price: 210_000, filledQty: 0, avgFillPrice: 0, remainingQty: 1, state: 'accepted', source: 'terminal', reason: null, createdAt: 1, updatedAt: 1 };
+    b.answer('orders:open', [o]);
+    await start(b);
+    await screen.findByTestId('open-order-row');
+    b.push('notifications:clicked', { id: 3, orderNo: '0000000009' });
+    await waitFor(() => expect(screen.getByTestId('open-order-row').className).toBe('selected'));
+    await waitFor(() => expect(screen.getByTestId('ticket-symbol').textContent).toBe('SK하이닉스'));
+  });
+});
