@@ -115,7 +115,10 @@ export interface SnapshotView {
 export interface AccountSummaryView {
   tradeDate: string;
   snapshot: SnapshotView | null;
-  /** From today's executions in the mirror. */
+  /**
+   * From today's executions in the mirror: `gross` is sales over their cost, `net` is that less the sales'
+   * fees and taxes, `feesAndTaxes` is every fee and tax of the day (buys included).
+   */
   realizedToday: { gross: number; feesAndTaxes: number; net: number };
 }
 

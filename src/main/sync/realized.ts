@@ -29,9 +29,12 @@ export class RealizedTally {
       this.value = null;
       return;
     }
-    if (side === 'sell') this.value.gross += r.realizedPnl;
     this.value.feesAndTaxes += fee + tax;
-    this.value.net = this.value.gross - this.value.feesAndTaxes;
+    // Only a sale realizes anything, net of its own fee and tax (the store's sum counts the same way).
+    if (side === 'sell') {
+      this.value.gross += r.realizedPnl;
+      this.value.net += r.realizedPnl - fee - tax;
+    }
   }
 
   invalidate(): void {

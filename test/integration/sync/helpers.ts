@@ -177,8 +177,8 @@ const ledgerState = (o: OrderView): string => {
 
 /**
  * The mirror against the simulator's ledger, EXACTLY: holdings (qty, cost) per symbol, cash (D+0, D+1, D+2),
- * today's orders (number, symbol, side, quantities, state, filled amount), and fills (count, qty and amount per
- * order and venue).
+ * today's orders (number, symbol, side, quantities, state, filled amount), fills (count, qty and amount per
+ * order and venue), and today's realized P&L and fees.
  */
 export function expectMirrorEqualsLedger(r: Pick<Rig, 'sim' | 'session'>): void {
   const ledger = r.sim.ledger();
@@ -218,4 +218,8 @@ export function expectMirrorEqualsLedger(r: Pick<Rig, 'sim' | 'session'>): void 
   const mirrorFills = group(reads.fillsToday(today));
   const ledgerFills = group(ledger.fills.filter((f) => kstDate(f.time) === today).map((f) => ({ orderNo: f.orderNo, venue: f.venue, qty: f.qty, amount: f.qty * f.price })));
   expect(mirrorFills).toEqual(ledgerFills);
+
+  // Today's realized P&L and fees as the exchange books them: a buy's fee is not a realized loss.
+  const realized = reads.accountSummary(today).realizedToday;
+  expect({ realized: realized.net, feesAndTaxes: realized.feesAndTaxes }).toEqual({ realized: ledger.realizedPnlToday, feesAndTaxes: ledger.todayFeesAndTaxes });
 }

@@ -47,6 +47,17 @@ describe('applyFill: positions', () => {
     ]);
   });
 
+  it('a plain buy realizes nothing: its fee shows in the day\'s fees and taxes, not as a realized loss', () => {
+    const s = openTemp();
+    placeAccepted(s, { symbol: '005930', side: 'buy', qty: 10, price: 70000, orderNo: '0000000001' });
+    ok(s.writer.applyFill(fill('0000000001', 'buy', 'KRX', 10, 70000, 1, { fee: 99 })));
+    expect(s.reads.accountSummary().realizedToday).toEqual({ gross: 0, feesAndTaxes: 99, net: 0 });
+    placeAccepted(s, { symbol: '005930', side: 'sell', qty: 4, price: 71000, orderNo: '0000000002' });
+    ok(s.writer.applyFill(fill('0000000002', 'sell', 'KRX', 4, 71000, 2, { fee: 40, tax: 568 })));
+    // The sale realizes 4 × 1,000 less its own fee and tax; the buy's fee stays with the 6 shares held.
+    expect(s.reads.accountSummary().realizedToday).toEqual({ gross: 4_000, feesAndTaxes: 707, net: 3_392 });
+  });
+
   it('a sell removes cost at the average (realized P&L), takes its own venue first, keeps the average', () => {
     const s = openTemp();
     placeAccepted(s, { symbol: '005930', side: 'buy', qty: 10, price: 70000, orderNo: '0000000001' });

@@ -57,14 +57,18 @@ export function accountReads(ctx: ReadContext) {
       const sums = ctx
         .stmt(
           `SELECT COALESCE(SUM(CASE WHEN side = 'sell' THEN amount - cost_basis ELSE 0 END), 0) AS gross,
-                  COALESCE(SUM(fee + tax), 0) AS costs
+                  COALESCE(SUM(fee + tax), 0) AS costs,
+                  COALESCE(SUM(CASE WHEN side = 'sell' THEN fee + tax ELSE 0 END), 0) AS sell_costs
            FROM trade_executions WHERE trade_date = ?`,
         )
-        .get(date) as { gross: number; costs: number };
+        .get(date) as { gross: number; costs: number; sell_costs: number };
       return {
         tradeDate: date,
         snapshot: latest ? toSnapshot(latest) : null,
-        realizedToday: { gross: sums.gross, feesAndTaxes: sums.costs, net: sums.gross - sums.costs },
+        // Realized is what closed today: a sale's proceeds over its cost, less that sale's fee and tax. A buy's
+        // fee is a cost of the shares still held, so a plain buy realizes nothing (as KIS and the exchange
+        // ledger count it); it still shows in the day's fees and taxes.
+        realizedToday: { gross: sums.gross, feesAndTaxes: sums.costs, net: sums.gross - sums.sell_costs },
       };
     },
     /** One point per trade date (its last snapshot), oldest first, for the latest `days` dates with data. */
