@@ -28,6 +28,12 @@ import { keytarKeychain } from '../../src/main/secrets/keychain';
 import { recordingNotifier, recordingSink } from './doubles';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Where the E2E screens are saved: out/screenshots on every run (so a test run leaves the work tree clean), or the
+ * folder in AEGIS_SCREENSHOTS — `npm run screenshots` points it at docs/screenshots to refresh the README's.
+ */
+export const SCREENSHOTS = process.env.AEGIS_SCREENSHOTS ? resolve(REPO_ROOT, process.env.AEGIS_SCREENSHOTS) : join(REPO_ROOT, 'out/screenshots');
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 const CHROMIUM = process.env['AEGIS_CHROMIUM'] ?? '/usr/bin/chromium';
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appModule } from '../../src/main/app-module';
-import { launchTerminal, REPO_ROOT, type Terminal } from './harness';
+import { launchTerminal, SCREENSHOTS, type Terminal } from './harness';
 
 const PANEL_TITLES_KO = ['관심종목', '현재가/호가', '차트', '주문', '잔고', '미체결', '체결', '손익 추이', '알림'];
 
@@ -43,7 +43,7 @@ describe('terminal shell with the registered modules (E2E)', () => {
 
   it('renders under the CSP without a violation or page error, and saves the README screenshot', async () => {
     const { page } = t;
-    const dir = join(REPO_ROOT, 'docs/screenshots');
+    const dir = SCREENSHOTS;
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, 'shell.png') });
     expect(t.cspViolations).toEqual([]);

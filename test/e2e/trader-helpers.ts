@@ -10,9 +10,9 @@ import { SESSION } from '../../src/main/session/service';
 import type { SimHandle } from '../../src/sim/handle';
 import { sessionAt } from '../../src/shared/market/sessions';
 import { kstDate, kstEpoch } from '../../src/shared/market/time';
-import { REPO_ROOT } from './harness';
+import { SCREENSHOTS } from './harness';
 
-export const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
+export { SCREENSHOTS };
 
 /** The in-process demo simulator (demo is the default environment). */
 export function demoSim(core: Core): SimHandle {

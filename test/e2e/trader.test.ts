@@ -2,7 +2,7 @@
  * The trader's screen in real Chromium against a real core on the demo simulator, tried as a new user would:
  * start in demo, search 삼성전자, buy 10 by keyboard alone, see the fill (OS notification + in-app log), the
  * position and the chart marker; a confirmation by keyboard; no double send; a resting NXT order placed,
- * modified and cancelled; cancel-all by double press; the kill switch. Screenshots go to docs/screenshots.
+ * modified and cancelled; cancel-all by double press; the kill switch. Screenshots go to out/screenshots (docs/screenshots with `npm run screenshots`).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchTerminal, type Terminal } from './harness';
