@@ -12,7 +12,7 @@ import { settle } from '../kis';
 import { sendAmend } from './amend';
 import type { SendDeps } from './journal';
 import { num } from './refusal';
-import { targetFromOpenOrder, type OrderTarget } from './target';
+import { targetFromOpenOrder, targetFromView, type OrderTarget } from './target';
 
 export interface CancelAllReport {
   requested: number;
@@ -31,21 +31,7 @@ async function openTargets(deps: SendDeps): Promise<{ targets: OrderTarget[]; fr
   const targets = session.store.reads
     .openOrders()
     .filter((v) => v.orderNo && v.orgNo && v.remainingQty > 0)
-    .map(
-      (v): OrderTarget => ({
-        clientOrderId: v.clientOrderId,
-        orderNo: v.orderNo!,
-        orgNo: v.orgNo!,
-        symbol: v.symbol,
-        name: v.symbolName ?? v.symbol,
-        side: v.side,
-        route: v.route,
-        ordDvsn: v.ordDvsn,
-        price: v.price,
-        stopPrice: v.stopPrice,
-        remainingQty: v.remainingQty,
-      }),
-    );
+    .map(targetFromView);
   return { targets, fromMirror: true };
 }
 

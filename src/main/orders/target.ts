@@ -51,7 +51,8 @@ export function targetFromOpenOrder(o: OpenOrder, paper: boolean): OrderTarget {
   };
 }
 
-function targetFromView(v: OrderView): OrderTarget {
+/** A journal/mirror row as a target; the caller has checked that it has an order and branch number. */
+export function targetFromView(v: OrderView): OrderTarget {
   return {
     clientOrderId: v.clientOrderId,
     orderNo: v.orderNo!,

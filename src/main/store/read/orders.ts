@@ -1,40 +1,10 @@
 /** Order and execution reads: the order book panel, the journal, chart markers. */
-import type { OrderState } from '../types';
+import type { OrderRow } from '../rows';
 import type { ExecutionView, OrderView } from '../views';
 import type { ReadContext } from './context';
 
-interface OrderDbRow {
-  client_order_id: string;
-  source: OrderView['source'];
-  kind: OrderView['kind'];
-  state: OrderState;
-  trade_date: string;
-  symbol: string;
-  symbol_name: string | null;
-  side: OrderView['side'];
-  route: OrderView['route'];
-  ord_dvsn: string;
-  qty: number;
-  price: number;
-  stop_price: number | null;
-  order_no: string | null;
-  org_no: string | null;
-  original_order_no: string | null;
-  filled_qty: number;
-  filled_amount: number;
-  cancelled_qty: number;
-  rejected_qty: number;
-  reject_code: string | null;
-  reject_message: string | null;
-  unknown_reason: string | null;
-  created_at: number;
-  updated_at: number;
-  sent_at: number | null;
-  accepted_at: number | null;
-  confirmed_at: number | null;
-}
 
-export function toOrderView(r: OrderDbRow): OrderView {
+export function toOrderView(r: OrderRow): OrderView {
   return {
     clientOrderId: r.client_order_id,
     source: r.source,
@@ -72,9 +42,9 @@ export function toOrderView(r: OrderDbRow): OrderView {
 const LIVE = "state IN ('intent', 'sent', 'accepted', 'partially_filled', 'unknown')";
 
 export function orderReads(ctx: ReadContext) {
-  const many = (sql: string, ...args: unknown[]): OrderView[] => (ctx.stmt(sql).all(...args) as OrderDbRow[]).map(toOrderView);
+  const many = (sql: string, ...args: unknown[]): OrderView[] => (ctx.stmt(sql).all(...args) as OrderRow[]).map(toOrderView);
   const one = (sql: string, ...args: unknown[]): OrderView | null => {
-    const r = ctx.stmt(sql).get(...args) as OrderDbRow | undefined;
+    const r = ctx.stmt(sql).get(...args) as OrderRow | undefined;
     return r ? toOrderView(r) : null;
   };
   return {

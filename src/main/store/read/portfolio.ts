@@ -3,23 +3,13 @@
  * prices the caller passes (quotes live in memory, not in the mirror). Three indexed statements joined in
  * JS — fast enough for every repaint (bench `store.read`).
  */
+import type { PortfolioRow } from '../rows';
 import type { Venue } from '../types';
 import type { PortfolioView, PositionView, VenueHoldingView } from '../views';
 import type { ReadContext } from './context';
 
-interface PositionRow {
-  symbol: string;
-  symbol_name: string | null;
-  qty: number;
-  cost: number;
-  krx_qty: number;
-  krx_cost: number;
-  nxt_qty: number;
-  nxt_cost: number;
-  rest_sellable_qty: number | null;
-  updated_at: number;
-  reconciled_at: number | null;
-}
+/** The columns POSITIONS_SQL selects. */
+type PositionRow = Omit<PortfolioRow, 'last_fill_at'>;
 
 const POSITIONS_SQL = `
   SELECT symbol, symbol_name, qty, cost, krx_qty, krx_cost, nxt_qty, nxt_cost, rest_sellable_qty, updated_at, reconciled_at

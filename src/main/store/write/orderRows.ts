@@ -3,36 +3,11 @@
  * state follows from its quantities, which journal transitions are legal, and how an "external" row
  * (created from a notice or a REST list before our own HTTP response arrived) merges into our intent.
  */
+import type { OrderRow } from '../rows';
 import type { OrderKind, OrderState, OrderSummary, Route, Side } from '../types';
 import { refuse, type WriteContext } from './context';
 
-export interface OrderRow {
-  id: number;
-  client_order_id: string;
-  source: 'terminal' | 'external';
-  kind: OrderKind;
-  state: OrderState;
-  trade_date: string;
-  symbol: string;
-  symbol_name: string | null;
-  side: Side;
-  route: Route;
-  ord_dvsn: string;
-  qty: number;
-  price: number;
-  stop_price: number | null;
-  order_no: string | null;
-  org_no: string | null;
-  original_order_no: string | null;
-  filled_qty: number;
-  filled_amount: number;
-  cancelled_qty: number;
-  rejected_qty: number;
-  confirmed_at: number | null;
-  reject_code: string | null;
-  created_at: number;
-  updated_at: number;
-}
+export type { OrderRow };
 
 /** States in which KIS has the order and its quantities drive the state. */
 const LIVE_OR_SETTLED: ReadonlySet<OrderState> = new Set(['accepted', 'partially_filled', 'filled', 'cancelled', 'rejected']);

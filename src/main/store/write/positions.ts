@@ -4,23 +4,10 @@
  * it can never drift from the quantities. The KRX/NXT lot columns keep where the held shares were bought;
  * they always sum exactly to the position (a CHECK in the schema).
  */
+import type { PortfolioRow } from '../rows';
 import type { PositionSummary, Venue } from '../types';
 import type { WriteContext } from './context';
 
-export interface PortfolioRow {
-  symbol: string;
-  symbol_name: string | null;
-  qty: number;
-  cost: number;
-  krx_qty: number;
-  krx_cost: number;
-  nxt_qty: number;
-  nxt_cost: number;
-  rest_sellable_qty: number | null;
-  updated_at: number;
-  last_fill_at: number | null;
-  reconciled_at: number | null;
-}
 export interface VenueLot {
   venue: Venue;
   qty: number;
