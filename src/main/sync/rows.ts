@@ -8,6 +8,9 @@ import type { AccountSnapshotInput, BalanceInput, OrderKind, RestOrderRow, Route
 const HHMMSS = /^([01]\d|2[0-3])[0-5]\d[0-5]\d$/;
 const orderTime = (date: string, time: string, fallback: number): number => (HHMMSS.test(time) ? kstEpoch(date, time) : fallback);
 
+/** An order number of all zeros (or blank) means "no original": the row is a new order. */
+const originalOf = (no: string): string | undefined => (no && !/^0+$/.test(no) ? no : undefined);
+
 /**
  * KIS lists modify (정정) and cancel (취소) requests as their own rows with ORGN_ODNO set, and daily-ccld has no
  * field that says which. A cancel request cancels all of its quantity and fills nothing, and nothing can
@@ -19,7 +22,7 @@ export function kindOfRow(
   o: Pick<DailyOrder, 'originalOrderNo' | 'qty' | 'filledQty' | 'remainingQty' | 'cancelled' | 'cancelConfirmedQty'>,
   changedLater = false,
 ): OrderKind {
-  if (!o.originalOrderNo || /^0+$/.test(o.originalOrderNo)) return 'new';
+  if (!originalOf(o.originalOrderNo)) return 'new';
   const allCancelled = o.cancelled && o.filledQty === 0 && o.remainingQty === 0 && o.cancelConfirmedQty >= o.qty;
   return allCancelled && !changedLater ? 'cancel' : 'modify';
 }
@@ -27,15 +30,18 @@ export function kindOfRow(
 /** Where fills of an order happened when no notice said (SOR: KRX as the best guess; the balance is exact anyway). */
 const fillVenueFor = (route: Route): Venue => (route === 'NXT' ? 'NXT' : 'KRX');
 
-/** `originals`: every ORGN_ODNO of the day's listing (which orders some later request changed). */
-export function dailyOrderToRow(o: DailyOrder, fallbackRoute: Route, now: number, originals: ReadonlySet<string> = new Set()): RestOrderRow {
+type ListedOrder = Pick<
+  OpenOrder,
+  'orderNo' | 'orgNo' | 'originalOrderNo' | 'symbol' | 'name' | 'side' | 'route' | 'ordDvsn' | 'qty' | 'price' | 'stopPrice' | 'filledQty' | 'filledAmount' | 'remainingQty'
+>;
+
+/** What the day listing and the open-orders listing say alike about one order row. */
+function listedRow(o: ListedOrder, fallbackRoute: Route) {
   const route: Route = o.route === '' ? fallbackRoute : o.route;
   return {
-    tradeDate: o.date,
     orderNo: o.orderNo,
-    originalOrderNo: o.originalOrderNo && !/^0+$/.test(o.originalOrderNo) ? o.originalOrderNo : undefined,
+    originalOrderNo: originalOf(o.originalOrderNo),
     orgNo: o.orgNo || undefined,
-    kind: kindOfRow(o, originals.has(o.orderNo)),
     symbol: o.symbol,
     symbolName: o.name.trim() || undefined,
     side: o.side,
@@ -47,35 +53,29 @@ export function dailyOrderToRow(o: DailyOrder, fallbackRoute: Route, now: number
     filledQty: o.filledQty,
     filledAmount: o.filledAmount,
     remainingQty: o.remainingQty,
-    rejectedQty: o.rejectedQty,
-    orderTime: orderTime(o.date, o.time, now),
     fillVenue: fillVenueFor(route),
   };
 }
 
-export function openOrderToRow(o: OpenOrder, tradeDate: string, fallbackRoute: Route, now: number): RestOrderRow {
-  const route: Route = o.route === '' ? fallbackRoute : o.route;
-  const original = o.originalOrderNo && !/^0+$/.test(o.originalOrderNo) ? o.originalOrderNo : undefined;
+/** `originals`: every ORGN_ODNO of the day's listing (which orders some later request changed). */
+export function dailyOrderToRow(o: DailyOrder, fallbackRoute: Route, now: number, originals: ReadonlySet<string> = new Set()): RestOrderRow {
   return {
+    ...listedRow(o, fallbackRoute),
+    tradeDate: o.date,
+    kind: kindOfRow(o, originals.has(o.orderNo)),
+    rejectedQty: o.rejectedQty,
+    orderTime: orderTime(o.date, o.time, now),
+  };
+}
+
+export function openOrderToRow(o: OpenOrder, tradeDate: string, fallbackRoute: Route, now: number): RestOrderRow {
+  const row = listedRow(o, fallbackRoute);
+  return {
+    ...row,
     tradeDate,
-    orderNo: o.orderNo,
-    originalOrderNo: original,
-    orgNo: o.orgNo || undefined,
     // An open order is never a cancel request (those are done the moment KIS books them).
-    kind: original ? 'modify' : 'new',
-    symbol: o.symbol,
-    symbolName: o.name.trim() || undefined,
-    side: o.side,
-    route,
-    ordDvsn: o.ordDvsn,
-    qty: o.qty,
-    price: o.price,
-    stopPrice: o.stopPrice > 0 ? o.stopPrice : null,
-    filledQty: o.filledQty,
-    filledAmount: o.filledAmount,
-    remainingQty: o.remainingQty,
+    kind: row.originalOrderNo ? 'modify' : 'new',
     orderTime: orderTime(tradeDate, o.time, now),
-    fillVenue: fillVenueFor(route),
   };
 }
 
