@@ -4,20 +4,22 @@
  * of src/main/electron/, which are tested without the Electron binary.
  */
 import { join } from 'node:path';
-import { BrowserWindow, Menu, Notification, Tray, app, ipcMain, nativeImage, protocol, session } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, globalShortcut, ipcMain, nativeImage, protocol, session } from 'electron';
 import { systemClock } from '../shared/clock';
-import { isInvokeChannel } from '../shared/ipc/contract';
+import type { Settings } from '../shared/settings/schema';
 import { createCore, type Core } from './core';
 import { hardenSession, hardenWebContents } from './electron/harden';
 import { bridgeIpc } from './electron/ipc-bridge';
+import { createGlobalShortcuts, type GlobalShortcuts } from './electron/global-shortcuts';
 import { fileSink } from './electron/log-file';
+import { mainActions, type MainActions } from './electron/main-actions';
 import { appMenuTemplate } from './electron/menu';
 import { electronNotifier } from './electron/notifications';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { createAppTray } from './electron/tray';
 import { windowOptions } from './electron/window';
 import { APP_ORIGIN } from './ipc/sender';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { keytarKeychain } from './secrets/keychain';
 
 // Must happen before 'ready'.
@@ -31,6 +33,7 @@ const appRoot = app.getAppPath();
 let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let core: Core | null = null;
+let shortcuts: GlobalShortcuts | null = null;
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
@@ -46,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
   });
   app.on('will-quit', (event) => {
+    shortcuts?.dispose();
+    shortcuts = null;
     if (!core) return;
     event.preventDefault();
     const stopping = core;
@@ -63,7 +68,7 @@ async function start(): Promise<void> {
   const logger = createLogger(fileSink(app.getPath('logs'), devTools), 'main');
   core = createCore({
     dataDir: app.getPath('userData'),
-    // Settings (a later issue) will choose paper/real once credentials are in the keychain.
+    // The first start's environment; afterwards the session module reopens the one the trader last chose.
     environment: 'demo',
     clock: systemClock,
     keychain: await keytarKeychain(),
@@ -78,8 +83,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', devTools, onQuit: () => app.quit() })));
   await core.start();
   createWindow();
-  createTrayIcon(core);
-  logger.info('started', { version: app.getVersion(), environment: core.context.environment });
+  const actions = mainActions(core, showWindow);
+  createTrayIcon(actions);
+  watchGlobalShortcuts(core, actions, logger);
+  logger.info('started', { version: app.getVersion() });
 }
 
 function createWindow(): void {
@@ -115,8 +122,7 @@ function showWindow(): void {
   mainWindow?.focus();
 }
 
-function createTrayIcon(current: Core): void {
-  const cancelAllChannel = 'orders:cancelAll';
+function createTrayIcon(actions: MainActions): void {
   tray = createAppTray(
     {
       createTray: (icon) => new Tray(icon),
@@ -126,19 +132,32 @@ function createTrayIcon(current: Core): void {
     {
       onShow: showWindow,
       onQuit: () => app.quit(),
-      cancelAllAvailable: (current.handledChannels as readonly string[]).includes(cancelAllChannel),
-      onCancelAll: () => {
-        if (!isInvokeChannel(cancelAllChannel)) return;
-        // Main calls its own core as the app page would; the orders module's guards and journal still apply.
-        void current.handle(cancelAllChannel, {}, { url: `${APP_ORIGIN}/index.html`, isTopFrame: true }).then((r) => {
-          current.context.notifier.notify({
-            title: r.ok ? '전체 주문 취소 요청됨' : '전체 주문 취소 실패',
-            body: r.ok ? 'Cancel-all sent. Check 미체결 for the outcome.' : r.message,
-            tag: 'cancel-all',
-            onClick: showWindow,
-          });
-        });
-      },
+      cancelAllAvailable: actions.available,
+      onCancelAll: () => void actions.cancelAll(),
+      onKillSwitch: () => void actions.engageKillSwitch(),
     },
   );
+}
+
+/** Registers the opt-in global shortcuts from the saved settings, and again whenever the settings change. */
+function watchGlobalShortcuts(current: Core, actions: MainActions, logger: Logger): void {
+  const registry = createGlobalShortcuts(
+    globalShortcut,
+    {
+      engageKillSwitch: () => void actions.engageKillSwitch(),
+      cancelAll: () => void actions.cancelAll(),
+      cancelAllArmed: () =>
+        current.context.notifier.notify({ title: '전체 주문 취소', body: '한 번 더 누르면 모든 미체결을 취소합니다 / press again to cancel all', tag: 'cancel-all' }),
+      showWindow,
+    },
+    () => systemClock.now(),
+    logger.child('shortcuts'),
+  );
+  shortcuts = registry;
+  current.on((event, payload) => {
+    if (event === 'settings:changed') registry.apply(payload as Settings);
+  });
+  void current.handle('settings:get', {}, { url: `${APP_ORIGIN}/index.html`, isTopFrame: true }).then((r) => {
+    if (r.ok) registry.apply(r.value as Settings);
+  });
 }

@@ -6,7 +6,7 @@ import { closeOverlay, openOverlay, requestSearchFocus, useUi } from '../stores/
 import { applyQtyPreset, atBest, stepTicketPrice } from '../ticket/edit';
 import { toggleVenue } from '../ticket/store';
 import { submitTicket } from '../ticket/submit';
-import { createDoublePress, DOUBLE_PRESS_WINDOW_MS } from './double-press';
+import { createDoublePress, DOUBLE_PRESS_WINDOW_MS } from '../../shared/hotkeys/double-press';
 import type { HotkeyAction } from './keymap';
 
 const cancelAllPress = createDoublePress(DOUBLE_PRESS_WINDOW_MS);

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccountModule } from '../../../src/main/account/module';
 import { appModule } from '../../../src/main/app-module';
 import { createCore, type Core } from '../../../src/main/core';
-import { silentNotifier } from '../../../src/main/electron-ports';
+import { silentNotifier, type Notifier, type OsNotification } from '../../../src/main/electron-ports';
+import { mainActions } from '../../../src/main/electron/main-actions';
 import { silentLogger } from '../../../src/main/log';
 import { ordersModule } from '../../../src/main/orders/module';
 import { createSessionModule } from '../../../src/main/session/module';
@@ -25,12 +26,12 @@ afterEach(async () => {
 // Demo never reaches the keychain for credentials; anything else would fail loudly here.
 const emptyKeychain: Keychain = { get: async () => null, set: async () => {}, delete: async () => false };
 
-async function appCore(dataDir: string, withSync = false): Promise<Core> {
+async function appCore(dataDir: string, withSync = false, notifier: Notifier = silentNotifier): Promise<Core> {
   const core = createCore({
     dataDir,
     clock: { now: () => Date.parse(at('10:00:00')) },
     keychain: emptyKeychain,
-    notifier: silentNotifier,
+    notifier,
     logger: silentLogger,
     modules: [
       createSessionModule({ demoSim: { clock: { start: at('10:00:00'), speed: 0 } } }),
@@ -67,6 +68,45 @@ describe('orders with the real session module (demo)', () => {
     await again.context.services.require(SESSION).ready();
     expect(await again.handle('risk:state', {}, sender)).toMatchObject({ ok: true, value: { killSwitch: true } });
     expect(await again.handle('orders:submit', ticket(), sender)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+  });
+});
+
+describe('the tray menu and global shortcuts (main acting without the window)', () => {
+  it('cancel-all cancels the resting order at the exchange, the kill switch engages and persists, and each is told by OS notification', async () => {
+    const dataDir = tempDir(cleanups);
+    const shown: OsNotification[] = [];
+    const core = await appCore(dataDir, false, { notify: (n) => shown.push(n) });
+    cleanups.push(() => core.stop());
+    let windowShown = 0;
+    const actions = mainActions(core, () => windowShown++);
+    expect(actions.available).toBe(true);
+    const session = await core.context.services.require(SESSION).ready();
+    const sim = session.sim!;
+    const below = sim.exchange.book('005930', 'KRX')!.bids[4]!.price;
+    expect(await core.handle('orders:submit', ticket({ price: below }), sender)).toMatchObject({ ok: true, value: { state: 'accepted' } });
+    expect(sim.exchange.openOrders(sim.account)).toHaveLength(1);
+
+    await actions.cancelAll();
+    expect(sim.exchange.openOrders(sim.account)).toEqual([]);
+    expect(shown.map((n) => [n.title, n.tag])).toEqual([['전체 주문 취소 요청됨', 'cancel-all']]);
+    shown[0]!.onClick?.();
+    expect(windowShown).toBe(1);
+
+    await actions.engageKillSwitch();
+    expect(shown.map((n) => n.title)).toEqual(['전체 주문 취소 요청됨', '킬 스위치 작동']);
+    expect(await core.handle('orders:submit', ticket(), sender)).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    expect(session.store.reads.killSwitch().engaged).toBe(true);
+  });
+
+  it('a core without an orders module offers them disabled, and a call still answers with a notification, not a throw', async () => {
+    const shown: OsNotification[] = [];
+    const core = createCore({ dataDir: tempDir(cleanups), clock: { now: () => 0 }, keychain: emptyKeychain, notifier: { notify: (n) => shown.push(n) }, logger: silentLogger, modules: [appModule] });
+    await core.start();
+    cleanups.push(() => core.stop());
+    const actions = mainActions(core, () => {});
+    expect(actions.available).toBe(false);
+    await actions.engageKillSwitch();
+    expect(shown.map((n) => n.title)).toEqual(['킬 스위치 작동 실패']);
   });
 });
 

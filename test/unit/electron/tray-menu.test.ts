@@ -6,23 +6,27 @@ type Item = { id?: string; label?: string; enabled?: boolean; role?: string; cli
 const click = (item: Item | undefined) => item?.click?.();
 
 describe('tray menu', () => {
-  it('has Show, Cancel all orders and Quit wired to their callbacks', () => {
-    const actions = { onShow: vi.fn(), onCancelAll: vi.fn(), onQuit: vi.fn(), cancelAllAvailable: true };
+  it('has Show, Cancel all orders, the kill switch and Quit wired to their callbacks', () => {
+    const actions = { onShow: vi.fn(), onCancelAll: vi.fn(), onKillSwitch: vi.fn(), onQuit: vi.fn(), cancelAllAvailable: true };
     const items = trayMenuTemplate(actions) as Item[];
     const byId = (id: string) => items.find((i) => i.id === id);
-    expect(items.filter((i) => i.id).map((i) => i.label)).toEqual(['창 열기 Show', '전체 주문 취소 Cancel all orders', '종료 Quit']);
+    expect(items.filter((i) => i.id).map((i) => i.label)).toEqual(['창 열기 Show', '전체 주문 취소 Cancel all orders', '킬 스위치 작동 Engage kill switch', '종료 Quit']);
     click(byId('show'));
     click(byId('cancel-all'));
+    click(byId('kill-switch'));
     click(byId('quit'));
     expect(actions.onShow).toHaveBeenCalledTimes(1);
     expect(actions.onCancelAll).toHaveBeenCalledTimes(1);
+    expect(actions.onKillSwitch).toHaveBeenCalledTimes(1);
     expect(actions.onQuit).toHaveBeenCalledTimes(1);
     expect(byId('cancel-all')?.enabled).toBe(true);
+    expect(byId('kill-switch')?.enabled).toBe(true);
   });
 
-  it('shows Cancel all orders disabled until an orders module handles it', () => {
-    const items = trayMenuTemplate({ onShow() {}, onCancelAll() {}, onQuit() {}, cancelAllAvailable: false }) as Item[];
+  it('shows Cancel all orders and the kill switch disabled until an orders module handles them', () => {
+    const items = trayMenuTemplate({ onShow() {}, onCancelAll() {}, onKillSwitch() {}, onQuit() {}, cancelAllAvailable: false }) as Item[];
     expect(items.find((i) => i.id === 'cancel-all')?.enabled).toBe(false);
+    expect(items.find((i) => i.id === 'kill-switch')?.enabled).toBe(false);
   });
 });
 

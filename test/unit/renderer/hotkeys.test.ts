@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src/shared/settings/schema';
-import { createDoublePress, DOUBLE_PRESS_WINDOW_MS } from '../../../src/renderer/hotkeys/double-press';
+import { createDoublePress, DOUBLE_PRESS_WINDOW_MS } from '../../../src/shared/hotkeys/double-press';
 import { bindingOf, findConflicts, indexBindings, isTypingKey, matchAction, normalizeBinding, type KeyLike } from '../../../src/renderer/hotkeys/keymap';
 
 const key = (code: string, key: string, mods: Partial<KeyLike> = {}): KeyLike => ({ code, key, ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...mods });
