@@ -24,12 +24,10 @@
  * and submits spaced 300 ms apart (so the 1-s window never binds). detail.withDefaultSpacing repeats it with the
  * 60-ms spacing of kis-api.md §8.1: the spacing, not the order path, then dominates (≈ 0→60→120 ms starts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createCore, type Core } from '../../src/main/core';
 import { silentNotifier } from '../../src/main/electron-ports';
 import { APP_ORIGIN } from '../../src/main/ipc/sender';
@@ -45,40 +43,12 @@ import { parseKstIso } from '../../src/shared/market/time';
 import { UNIVERSE } from '../../src/sim/fixtures/universe';
 import type { Bench } from './bench';
 import { percentile } from './bench';
+import { startSimChild, type SimInfo } from './sim-child';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const START = '2026-11-23T10:00:00+09:00';
 const sender = { url: `${APP_ORIGIN}/index.html`, isTopFrame: true };
 
-interface SimInfo {
-  rest: string;
-  ws: string;
-  appkey: string;
-  appsecret: string;
-  account: string;
-  htsId: string;
-}
 
-async function startSimChild(knobs: object): Promise<{ info: SimInfo; child: ChildProcess }> {
-  const code = `
-    import { startSimulator } from ${JSON.stringify(join(ROOT, 'src/sim/index.ts'))};
-    const sim = await startSimulator({ clock: { start: '${START}', speed: 0 }, knobs: ${JSON.stringify({ rateReal: 1e9, ...knobs })} });
-    process.stdout.write(JSON.stringify({ rest: sim.rest, ws: sim.ws, appkey: sim.appkey, appsecret: sim.appsecret, account: sim.account, htsId: sim.htsId }) + '\\n');
-    process.stdin.resume();
-    process.stdin.on('end', async () => { await sim.close(); process.exit(0); });
-  `;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  const info = await new Promise<SimInfo>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)) as SimInfo);
-    });
-    child.on('exit', (c) => reject(new Error(`simulator child exited (${c})`)));
-  });
-  return { info, child };
-}
 
 interface Rig {
   core: Core;
@@ -252,7 +222,8 @@ async function measureOverhead(info: SimInfo, base: string, n: number): Promise<
 }
 
 async function overhead(): Promise<{ value: number; unit: string; detail: Record<string, unknown> }> {
-  const { info, child } = await startSimChild({});
+  const sim = await startSimChild({ start: START });
+  const { info } = sim;
   try {
     const disk = await measureOverhead(info, tmpdir(), 1500);
     const shm = existsSync('/dev/shm') ? await measureOverhead(info, '/dev/shm', 1500) : null;
@@ -276,7 +247,7 @@ async function overhead(): Promise<{ value: number; unit: string; detail: Record
       },
     };
   } finally {
-    child.stdin!.end();
+    await sim.close();
   }
 }
 
@@ -291,7 +262,8 @@ interface RttRun {
 
 async function rttRatio(minSpacingMs: number): Promise<RttRun> {
   const LATENCY = 30;
-  const { info, child } = await startSimChild({ latency: { '*': { fixedMs: LATENCY, jitterMs: 0 } } });
+  const sim = await startSimChild({ start: START, knobs: { latency: { '*': { fixedMs: LATENCY, jitterMs: 0 } } } });
+  const { info } = sim;
   const rig = await buildRig(info, { minSpacingMs });
   const pause = () => new Promise((s) => setTimeout(s, 300));
   try {
@@ -320,7 +292,7 @@ async function rttRatio(minSpacingMs: number): Promise<RttRun> {
     return run;
   } finally {
     await rig.close();
-    child.stdin!.end();
+    await sim.close();
   }
 }
 

@@ -18,44 +18,15 @@
  * text, nothing else), alternating which goes first; overhead_i = client_i − raw_i. Noisier (two samples of
  * wire jitter per pair) but independent of undici's event timing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { createKisRest, type KisRest } from '../../src/main/kis';
 import type { Bench } from './bench';
 import { percentile } from './bench';
+import { startSimChild, type SimInfo } from './sim-child';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-interface SimInfo {
-  rest: string;
-  appkey: string;
-  appsecret: string;
-  account: string;
-}
 
-async function startSimChild(): Promise<{ info: SimInfo; child: ChildProcess }> {
-  const code = `
-    import { startSimulator } from ${JSON.stringify(join(ROOT, 'src/sim/index.ts'))};
-    const sim = await startSimulator({ clock: { start: '2026-11-23T10:00:00+09:00', speed: 0 }, knobs: { rateReal: 1e9 } });
-    process.stdout.write(JSON.stringify({ rest: sim.rest, appkey: sim.appkey, appsecret: sim.appsecret, account: sim.account }) + '\\n');
-    process.stdin.resume();
-    process.stdin.on('end', async () => { await sim.close(); process.exit(0); });
-  `;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  const info = await new Promise<SimInfo>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)) as SimInfo);
-    });
-    child.on('exit', (c) => reject(new Error(`simulator child exited (${c})`)));
-  });
-  return { info, child };
-}
 
 /** Wire time of the most recent undici request, from its diagnostics events. */
 function wireTimer(): { last(): number; stop(): void } {
@@ -149,7 +120,8 @@ export const benches: Bench[] = [
   {
     metric: 'rest.overhead',
     async run() {
-      const { info, child } = await startSimChild();
+      const sim = await startSimChild();
+      const { info } = sim;
       const kis = createKisRest({
         env: { kind: 'demo', restBase: info.rest, wsUrl: 'ws://127.0.0.1:1', paper: false },
         credentials: { appkey: info.appkey, appsecret: info.appsecret },
@@ -184,7 +156,7 @@ export const benches: Bench[] = [
       } finally {
         wire.stop();
         await kis.close();
-        child.stdin!.end();
+        await sim.close();
       }
     },
   },
