@@ -13,7 +13,8 @@
  *  - notices: applyFill / applyOrderNotice; `needsReconcile: true` → schedule a reconcile;
  *  - reconcile: reconcileDailyOrders (scope 'day', resolves UNKNOWN, adds unseen fills), upsertOpenOrdersFromRest,
  *    replaceHoldingsFromBalance (also whenever a diff lists `needsHoldingsRepair`), saveAccountSnapshot;
- *  - idle: writer.checkpoint() every ~30 s without fills (keeps WAL fsyncs off the fill path and readers fast).
+ *  - idle: writer.checkpoint() every ~30 s without fills — a fallback: the store's own worker thread
+ *    (checkpointer.ts) already copies the WAL after each burst of writes, so this normally finds nothing to do.
  */
 export { openStore, tryOpenStore, resolveDatabaseFile, DATABASE_FILE_NAME, type Store, type StoreOptions, type OpenStoreResult } from './store';
 export { StoreOpenError, type StoreOpenErrorCode } from './errors';

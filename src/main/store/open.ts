@@ -32,8 +32,8 @@ export function openWritableDb(file: string): WritableDb {
   // The one thing KIS cannot give back — "we were about to send this order" — is written with FULL.
   db.pragma('synchronous = NORMAL');
   // Checkpoints are the only fsyncs NORMAL does, and an automatic one lands on whichever commit crosses the
-  // threshold — a fill, in session. So the automatic threshold is only a safety net (~40 MB of WAL) and the
-  // sync scheduler checkpoints when idle (writer.checkpoint()).
+  // threshold — a fill, in session. So the automatic threshold is only a safety net (~40 MB of WAL): a worker
+  // thread checkpoints after writes (checkpointer.ts) and the sync scheduler when idle (writer.checkpoint()).
   db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   // 32 MB page cache (default 2 MB): a year of orders and executions stays hot.
   db.pragma('cache_size = -32768');

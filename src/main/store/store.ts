@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { systemClock, type Clock } from '../../shared/clock';
 import { foreignDatabaseError, notDatabaseError, StoreOpenError, tooNewError } from './errors';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { startBackgroundCheckpointer, type BackgroundCheckpointer } from './checkpointer';
 import { AEGIS_APPLICATION_ID, inspectDatabaseFile } from './open';
 import { openReads, type StoreReads } from './reads';
 import type { WriterOptions } from './write/context';
@@ -22,6 +23,8 @@ export interface StoreOptions {
   writer?: Partial<WriterOptions>;
   /** Id generator for client order ids (default crypto.randomUUID). */
   newId?: () => string;
+  /** WAL checkpoints on a worker thread after writes (checkpointer.ts). Default true. */
+  backgroundCheckpoints?: boolean;
 }
 
 export interface Store {
@@ -29,6 +32,8 @@ export interface Store {
   schemaVersion: number;
   writer: StoreWriter;
   reads: StoreReads;
+  /** The background checkpointer's counters; null when it is off or could not start. */
+  checkpoints(): { checkpoints: number; failures: number; running: boolean } | null;
   close(): void;
 }
 
@@ -54,7 +59,8 @@ export function openStore(location: string, options: StoreOptions = {}): Store {
   checkDatabaseFile(file);
   mkdirSync(dirname(file), { recursive: true });
   const clock = options.clock ?? systemClock;
-  const w = openWriter(file, { clock, writer: options.writer, newId: options.newId });
+  let background: BackgroundCheckpointer | null = null;
+  const w = openWriter(file, { clock, writer: options.writer, newId: options.newId, onWrite: () => background?.wrote() });
   let r: ReturnType<typeof openReads>;
   try {
     r = openReads(file, clock);
@@ -62,15 +68,25 @@ export function openStore(location: string, options: StoreOptions = {}): Store {
     w.close();
     throw err instanceof StoreOpenError ? err : new StoreOpenError('OPEN_FAILED', `읽기 연결을 열 수 없습니다 / Could not open the read connection: ${String(err)}`, file);
   }
+  if (options.backgroundCheckpoints !== false) {
+    try {
+      background = startBackgroundCheckpointer(file);
+    } catch {
+      // No worker threads here: the writer's automatic checkpoint and sync's idle checkpoints still run.
+      background = null;
+    }
+  }
   let closed = false;
   return {
     file,
     schemaVersion: w.schemaVersion,
     writer: w.writer,
     reads: r.reads,
+    checkpoints: () => background?.stats() ?? null,
     close() {
       if (closed) return;
       closed = true;
+      background?.stop();
       r.close();
       w.close();
     },

@@ -127,6 +127,28 @@ export interface OpenWriterOptions {
   clock: Clock;
   writer?: Partial<WriterOptions>;
   newId?: () => string;
+  /** Told after each successful write (store.ts passes the background checkpointer's signal). */
+  onWrite?: () => void;
+}
+
+/**
+ * Calls `onWrite` after every writer method that did not fail (the background checkpointer's signal). One
+ * wrapper here instead of a call in each of the writer's methods.
+ */
+function notifyingWrites<W extends Record<string, unknown>>(writer: W, onWrite: () => void): W {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(writer)) {
+    if (typeof method !== 'function') {
+      wrapped[name] = method;
+      continue;
+    }
+    wrapped[name] = (...args: unknown[]) => {
+      const result = (method as (...a: unknown[]) => unknown)(...args);
+      if (!(typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false)) onWrite();
+      return result;
+    };
+  }
+  return wrapped as W;
 }
 
 export interface WriterHandle {
@@ -145,8 +167,9 @@ export function openWriter(file: string, options: OpenWriterOptions): WriterHand
   try {
     const { to } = migrate(db, file);
     const ctx = createWriteContext(db, options.clock, { ...DEFAULT_WRITER_OPTIONS, ...options.writer }, options.newId ?? randomUUID);
+    const writer = buildWriter(ctx);
     return {
-      writer: buildWriter(ctx),
+      writer: options.onWrite ? notifyingWrites(writer, options.onWrite) : writer,
       schemaVersion: to,
       close() {
         try {

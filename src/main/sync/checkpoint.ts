@@ -1,8 +1,9 @@
 /**
  * WAL checkpoints on sync's terms. A checkpoint (copying the WAL into the database file) is the one fsync
- * WAL mode does, and it stalls the thread for milliseconds; the store keeps automatic checkpoints only as a
- * large safety net (src/main/store/open.ts), so sync runs them itself: after `idleMs` without a write, and
- * at most once per `minIntervalMs` — never in the middle of a burst of fills, and not after every lone fill.
+ * WAL mode does, and it stalls the thread for milliseconds. The store normally does them on its own worker
+ * thread right after writes (src/main/store/checkpointer.ts), and then this finds nothing to copy (no fsync);
+ * it stays as the fallback where that worker could not start: after `idleMs` without a write, and at most
+ * once per `minIntervalMs` — never in the middle of a burst of fills, and not after every lone fill.
  */
 import type { Logger } from '../log';
 import type { StoreWriter } from '../store';
