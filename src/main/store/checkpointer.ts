@@ -27,10 +27,10 @@ const SLOTS = 5;
 
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const Database = require(workerData.library);
 const s = new Int32Array(workerData.shared);
 let db = null;
 try {
+  const Database = require(workerData.library);
   db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.busyTimeoutMs });
   // Writes already covered by a checkpoint; those made before this thread started count as pending.
   let covered = 0;
@@ -86,6 +86,12 @@ export function startBackgroundCheckpointer(file: string, o: CheckpointerOptions
   });
   // The app may exit with the store open (a crash path); the worker must not keep the process alive.
   worker.unref();
+  // A worker that cannot run (no native module in this context, say) costs only its speed-up: the writer's
+  // safety-net checkpoint and sync's idle one still run. Never let its error reach the main process.
+  worker.on('error', () => {
+    Atomics.add(s, FAILURES, 1);
+    Atomics.store(s, DONE, 1);
+  });
   let stopped = false;
   return {
     wrote() {
