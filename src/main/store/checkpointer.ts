@@ -73,6 +73,8 @@ export interface CheckpointerOptions {
   /** How long to let writes gather after the first one before copying them (default 20 ms). */
   batchMs?: number;
   busyTimeoutMs?: number;
+  /** better-sqlite3's entry file (default: the one main resolves). */
+  library?: string;
 }
 
 const library = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -82,7 +84,7 @@ export function startBackgroundCheckpointer(file: string, o: CheckpointerOptions
   const s = new Int32Array(shared);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { library, file, shared, batchMs: o.batchMs ?? 20, busyTimeoutMs: o.busyTimeoutMs ?? 5000, idleWaitMs: 60_000 },
+    workerData: { library: o.library ?? library, file, shared, batchMs: o.batchMs ?? 20, busyTimeoutMs: o.busyTimeoutMs ?? 5000, idleWaitMs: 60_000 },
   });
   // The app may exit with the store open (a crash path); the worker must not keep the process alive.
   worker.unref();

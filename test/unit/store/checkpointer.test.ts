@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { startBackgroundCheckpointer } from '../../../src/main/store/checkpointer';
 import { ok, openTemp, placeAccepted, T0 } from './helpers';
 
 const until = async (pred: () => boolean, ms = 5000): Promise<boolean> => {
@@ -56,6 +57,16 @@ describe('background WAL checkpoints', () => {
   it('can be turned off: then there is no worker and the writer works as before', () => {
     const s = openTemp({ backgroundCheckpoints: false });
     expect(s.checkpoints()).toBeNull();
+    placeAccepted(s, { symbol: '005930', side: 'buy', qty: 1, price: 70_000, orderNo: '0000000001' });
+    expect(s.reads.ordersToday().length).toBe(1);
+  });
+
+  it('a worker that cannot load SQLite gives up quietly: counted as a failure, nothing thrown in main', async () => {
+    const s = openTemp({ backgroundCheckpoints: false });
+    const broken = startBackgroundCheckpointer(s.file, { library: '/nonexistent/better-sqlite3.js' });
+    broken.wrote();
+    expect(await until(() => broken.stats().failures > 0 && !broken.stats().running)).toBe(true);
+    broken.stop();
     placeAccepted(s, { symbol: '005930', side: 'buy', qty: 1, price: 70_000, orderNo: '0000000001' });
     expect(s.reads.ordersToday().length).toBe(1);
   });
