@@ -148,7 +148,10 @@ function watchGlobalShortcuts(current: Core, actions: MainActions, logger: Logge
       cancelAll: () => void actions.cancelAll(),
       cancelAllArmed: () =>
         current.context.notifier.notify({ title: '전체 주문 취소', body: '한 번 더 누르면 모든 미체결을 취소합니다 / press again to cancel all', tag: 'cancel-all' }),
-      showWindow,
+      focusSearch: () => {
+        showWindow();
+        current.emit('app:focusSearch', {});
+      },
     },
     () => systemClock.now(),
     logger.child('shortcuts'),

@@ -27,7 +27,8 @@ export interface GlobalShortcutHandlers {
   /** First press of a double press: tell the trader a second press cancels everything. */
   cancelAllArmed(): void;
   cancelAll(): void;
-  showWindow(): void;
+  /** Bring the window forward with symbol search focused. */
+  focusSearch(): void;
 }
 
 const MODIFIER_ACCELERATOR: Record<string, string> = { Ctrl: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Meta: 'Super' };
@@ -95,7 +96,7 @@ export function createGlobalShortcuts(registrar: Registrar, handlers: GlobalShor
   const run: Record<GlobalAction, () => void> = {
     killSwitch: () => handlers.engageKillSwitch(),
     cancelAll: () => (cancelAllPresses.press(now()) === 'fire' ? handlers.cancelAll() : handlers.cancelAllArmed()),
-    focusSearch: () => handlers.showWindow(),
+    focusSearch: () => handlers.focusSearch(),
   };
   let held: PlannedShortcut[] = [];
   let lastKey = '';

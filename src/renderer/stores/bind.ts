@@ -14,6 +14,7 @@ import { addNotification, setNotifications } from './notifications';
 import { setOpenOrders } from './orders';
 import { useSettings } from './settings';
 import { useConnection } from './connection';
+import { requestSearchFocus } from './ui';
 import { reportProblem } from './availability';
 
 export interface BindOptions {
@@ -122,6 +123,7 @@ export function bindStores(api: ScreenApi, options: BindOptions = {}): () => voi
     }),
     api.on('notifications:new', (n) => addNotification(n)),
     api.on('notifications:clicked', (c) => focusOrder(c.orderNo)),
+    api.on('app:focusSearch', () => requestSearchFocus()),
     api.on('sync:changed', (sync) => useAccount.setState({ sync })),
     api.on('market:ticks', (ticks) => coalescer.ticks(ticks)),
     api.on('market:bookChanged', (book) => coalescer.book(book)),

@@ -33,7 +33,7 @@ function handlersLog() {
       engageKillSwitch: () => calls.push('kill'),
       cancelAll: () => calls.push('cancelAll'),
       cancelAllArmed: () => calls.push('armed'),
-      showWindow: () => calls.push('show'),
+      focusSearch: () => calls.push('search'),
     },
   };
 }
@@ -87,7 +87,7 @@ describe('global shortcut registration', () => {
     d.press('Ctrl+Shift+X');
     now += 200;
     d.press('Ctrl+Shift+X');
-    expect(h.calls).toEqual(['kill', 'show', 'armed', 'armed', 'cancelAll']);
+    expect(h.calls).toEqual(['kill', 'search', 'armed', 'armed', 'cancelAll']);
   });
 
   it('follows changed settings: rebinds, and releases everything when turned off or disposed', () => {

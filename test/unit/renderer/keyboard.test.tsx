@@ -208,3 +208,14 @@ describe('notification clicks', () => {
     await waitFor(() => expect(screen.getByTestId('ticket-symbol').textContent).toBe('SK하이닉스'));
   });
 });
+
+describe('the global search shortcut', () => {
+  it('app:focusSearch (main took Ctrl+K from every window and brought ours forward) focuses symbol search', async () => {
+    const b = demoBridge();
+    await start(b);
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).not.toBe(screen.getByTestId('symbol-search'));
+    b.push('app:focusSearch', {});
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('symbol-search')));
+  });
+});

@@ -57,4 +57,9 @@ export const appChannels = {
 export const appEvents = {
   /** Connection to KIS (or the demo simulator) changed, or a sync finished. */
   'conn:state': connStateSchema,
+  /**
+   * The global search shortcut brought the window forward: focus symbol search. (A global shortcut takes the
+   * key from every window, ours included, so the screen's own handler never sees it.)
+   */
+  'app:focusSearch': z.strictObject({}),
 };
