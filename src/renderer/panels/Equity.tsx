@@ -1,6 +1,7 @@
-/** 손익 추이: total assets per day (line) and the day's PnL (bars, red up / blue down) from account snapshots. */
+/** 손익 추이: total assets per day (line) and the day's PnL (bars, red up / blue down) from account snapshots, today live. */
 import { useMemo } from 'react';
 import { Bar, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { withLiveToday } from '../charts/equity';
 import { directionOf, formatNumber, formatSignedNumber, formatWon } from '../format/numbers';
 import { useT } from '../i18n';
 import { useAccount, type EquityPoint } from '../stores/account';
@@ -16,7 +17,8 @@ const man = (v: number) => `${formatNumber(Math.round(v / 10_000))}만`;
 export function EquityChart() {
   const t = useT();
   const equity = useAccount((s) => s.equity);
-  const rows = useMemo(() => (equity ?? []).slice().sort((a, b) => a.date.localeCompare(b.date)), [equity]);
+  const summary = useAccount((s) => s.summary);
+  const rows = useMemo(() => withLiveToday(equity ?? [], summary), [equity, summary]);
   if (equity === null) return <EmptyState domain="equity" />;
   if (rows.length === 0) return <EmptyState title={t('equity.empty')} hint={t('equity.empty.hint')} />;
   const last = rows[rows.length - 1]!;

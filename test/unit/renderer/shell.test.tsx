@@ -4,7 +4,7 @@
  * E2E covers the real core): Korean by default, every panel, the status bar from conn:state, environment
  * badges, the language toggle (saved to settings), honest empty/unavailable states, clean unmount.
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/renderer/App';
 import { demoBridge, fakeBridge, resetStores } from './fake-bridge';
@@ -21,7 +21,9 @@ describe('renderer shell', () => {
     expect(await screen.findByText('연결: 연결됨')).toBeTruthy();
     expect(screen.getByTestId('env-badge').textContent).toBe('데모');
     expect([...document.querySelectorAll('.panel-title')].map((e) => e.textContent)).toEqual(PANELS_KO);
-    expect(await screen.findByText('130,000,000원')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('acct-total').textContent).toBe('130,000,000원'));
+    // 손익 추이 values today live: its header shows the same total as the summary strip.
+    expect(screen.getByTestId('equity-chart').querySelector('.equity-head')!.textContent).toContain('130,000,000원');
     expect(screen.getByTestId('acct-pnl').className).toContain('up');
     expect(screen.getByTestId('acct-realized').className).toContain('down');
     expect(screen.getByTestId('acct-pnl-rate').textContent).toBe('+3.45%');
