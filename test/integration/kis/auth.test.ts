@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createKisAuth, demoEnvironment, KisCredentialsError, KisTokenExpiredError } from '../../../src/main/kis';
-import { clientFor, keychain, rejectionOf, simSleeper, startSim } from './helpers';
+import { captureLogs, clientFor, keychain, rejectionOf, simSleeper, startSim } from './helpers';
 
 describe('access token', () => {
   it('survives a restart: two client instances on the same keychain issue one token', async () => {
@@ -158,6 +158,25 @@ describe('access token', () => {
       const e = await rejectionOf(kis.inquirePrice('005930'));
       expect(e).toBeInstanceOf(KisCredentialsError);
       expect(sim.stats.tokenIssuances()).toBe(0);
+      await kis.close();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it.each([
+    ['eleven days ahead of', 11 * 86_400_000],
+    ['two days behind', -2 * 86_400_000],
+  ])('a PC clock %s KIS: one issuance serves every call, expiry from expires_in, a warning logged', async (_label, offset) => {
+    const sim = await startSim();
+    try {
+      const logs = captureLogs();
+      const pcClock = { now: () => sim.clock.now() + offset };
+      const kis = await clientFor(sim, { clock: pcClock, keychain: null, logger: logs.logger, sleep: simSleeper(sim).sleep });
+      for (let i = 0; i < 5; i++) await kis.inquirePrice('005930');
+      expect(sim.stats.tokenRequests()).toBe(1);
+      expect(kis.auth.tokens.expiresAt()! - pcClock.now()).toBe(24 * 3600_000);
+      expect(logs.records.some((r) => r.level === 'warn' && /clock disagrees with KIS/.test(r.message))).toBe(true);
       await kis.close();
     } finally {
       await sim.close();

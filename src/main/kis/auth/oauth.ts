@@ -32,7 +32,15 @@ export interface IssuedToken {
   accessToken: string;
   /** Absolute expiry, epoch ms, from access_token_token_expired (KST); expires_in only as a fallback. */
   expiresAt: number;
+  /**
+   * Set when KIS's absolute expiry made no sense on this machine's clock (already past, or further away than a
+   * token ever lives), so `expiresAt` was taken from `expires_in` instead: how far KIS's expiry was from ours.
+   */
+  clockSkewMs?: number;
 }
+
+/** A KIS token lives 24 h (kis-api.md §2.1); anything further away than this is a wrong local clock. */
+const LONGEST_TOKEN_LIFE_MS = 24 * 3600_000 + 10 * 60_000;
 
 const TIMEOUT_MS = 15_000;
 
@@ -90,14 +98,21 @@ export async function requestAccessToken(http: KisHttp, creds: KisCredentials, n
   const parsed = tokenReply.safeParse(json);
   if (!parsed.success)
     throw new KisBadResponseError(`${path}: reply has no access_token`, { http: status, trId: path, field: 'access_token' });
-  let expiresAt = parseKstDateTime(parsed.data.access_token_token_expired ?? '');
-  if (Number.isNaN(expiresAt)) {
-    const secs = Number(parsed.data.expires_in);
-    if (!Number.isFinite(secs) || secs <= 0)
-      throw new KisBadResponseError(`${path}: reply has no usable expiry`, { http: status, trId: path, field: 'access_token_token_expired' });
-    expiresAt = now + secs * 1000;
+  const absolute = parseKstDateTime(parsed.data.access_token_token_expired ?? '');
+  const secs = Number(parsed.data.expires_in);
+  const relative = Number.isFinite(secs) && secs > 0 ? now + secs * 1000 : Number.NaN;
+  const accessToken = parsed.data.access_token;
+  if (!Number.isNaN(absolute)) {
+    // The absolute expiry is KIS's own clock. Read on a PC whose date is wrong it looks expired on arrival (every
+    // call would then ask for another token and wait out the 1-per-minute limit) or valid for days; the
+    // remaining seconds do not depend on either clock, so they are used then.
+    const plausible = absolute > now && absolute <= now + LONGEST_TOKEN_LIFE_MS;
+    if (plausible || Number.isNaN(relative)) return { ok: true, value: { accessToken, expiresAt: absolute } };
+    return { ok: true, value: { accessToken, expiresAt: relative, clockSkewMs: absolute - relative } };
   }
-  return { ok: true, value: { accessToken: parsed.data.access_token, expiresAt } };
+  if (Number.isNaN(relative))
+    throw new KisBadResponseError(`${path}: reply has no usable expiry`, { http: status, trId: path, field: 'access_token_token_expired' });
+  return { ok: true, value: { accessToken, expiresAt: relative } };
 }
 
 export async function requestApprovalKey(http: KisHttp, creds: KisCredentials): Promise<OAuthOutcome<string>> {

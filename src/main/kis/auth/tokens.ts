@@ -54,6 +54,10 @@ export function createAccessTokenProvider(o: AccessTokenOptions): AccessTokenPro
       async issue(now) {
         const r = await requestAccessToken(o.http, o.credentials, now);
         if (!r.ok) return r;
+        if (r.value.clockSkewMs !== undefined)
+          o.logger.warn('this computer\'s clock disagrees with KIS; token expiry taken from expires_in', {
+            skewMinutes: Math.round(r.value.clockSkewMs / 60_000),
+          });
         return { ok: true, value: { value: r.value.accessToken, issuedAt: now, expiresAt: r.value.expiresAt } };
       },
     },
